@@ -5,6 +5,7 @@
  */
 #include <xen/errno.h>
 #include <xen/event.h>
+#include <xen/grant_table.h>
 #include <xen/lib.h>
 #include <xen/mm.h>
 #include <xen/sched.h>
@@ -25,6 +26,8 @@ static void domain_free(struct domain *d)
             xfree(d->vcpu[i]);
         }
     xfree(d->vcpu);
+    if ( d->grant_table )
+        grant_table_destroy(d);
     if ( d->shared_info )
         free_xenheap_page(d->shared_info);
     xfree(d);
@@ -84,6 +87,9 @@ struct domain *domain_create(domid_t domid, unsigned int max_vcpus,
         goto fail;
     if ( evtchn_domain_init(d) )
         goto fail_arch;
+    if ( grant_table_init(d, GNTTAB_DEFAULT_MAX_FRAMES,
+                          GNTTAB_DEFAULT_MAX_MAPTRACK_FRAMES) )
+        goto fail_evtchn;
 
     spin_lock(&domlist_lock);
     list_add_tail(&d->domain_list, &domain_list);
@@ -93,6 +99,8 @@ struct domain *domain_create(domid_t domid, unsigned int max_vcpus,
     update_domain_wallclock(d);
     return d;
 
+ fail_evtchn:
+    evtchn_domain_destroy(d);
  fail_arch:
     arch_domain_destroy(d);
  fail:

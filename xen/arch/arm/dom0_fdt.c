@@ -120,10 +120,13 @@ static bool gic_prop_kept(const char *name)
            !strcmp(name, "interrupt-controller") || !strcmp(name, "phandle") ||
            !strcmp(name, "linux,phandle") || !strcmp(name, "#address-cells") ||
            !strcmp(name, "#size-cells") || !strcmp(name, "#redistributor-regions") ||
-           !strcmp(name, "reg") || !strcmp(name, "redistributor-stride");
+           !strcmp(name, "reg");
 }
 
-/* The GIC as dom0 sees it: same frames (emulated), no ITS, no maintenance IRQ. */
+/*
+ * The GIC as dom0 sees it: same frames (emulated, redistributors packed at
+ * the architected 128 KiB stride), no ITS, no maintenance interrupt.
+ */
 static int write_gic(const void *host, int node, void *fdt)
 {
     int len;

@@ -4,6 +4,7 @@
  * switch, and the path between a trap and the return to a guest.
  */
 #include <xen/errno.h>
+#include <xen/irq.h>
 #include <xen/lib.h>
 #include <xen/sched.h>
 #include <xen/softirq.h>
@@ -69,6 +70,7 @@ int arch_domain_create(struct domain *d)
 
 void arch_domain_destroy(struct domain *d)
 {
+    release_guest_irqs(d);
     vgic_domain_destroy(d);
     p2m_teardown(d);
 }

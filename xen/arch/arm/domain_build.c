@@ -9,6 +9,7 @@
 #include <xen/console.h>
 #include <xen/errno.h>
 #include <xen/fdt.h>
+#include <xen/grant_table.h>
 #include <xen/lib.h>
 #include <xen/memory.h>
 #include <xen/mm.h>
@@ -28,7 +29,7 @@
 #define DOM0_FDT_MAX        (2UL << 20)
 #define IMAGE_MAGIC_OFFSET  0x38
 #define IMAGE_MAGIC         0x644d5241  /* "ARM\x64" */
-#define GNTTAB_FRAMES       64
+#define GNTTAB_FRAMES       GNTTAB_DEFAULT_MAX_FRAMES
 
 static unsigned long long opt_dom0_mem;
 size_param("dom0_mem", opt_dom0_mem);

@@ -339,6 +339,14 @@ static int gicv3_parse_dt(const void *fdt)
     return 0;
 }
 
+/*
+ * List registers need refilling or a level interrupt re-presenting: the
+ * exit this interrupt caused resyncs the vGIC, nothing else to do.
+ */
+static void maintenance_interrupt(unsigned int irq, void *dev)
+{
+}
+
 void gic_init(const void *fdt)
 {
     if ( gicv3_parse_dt(fdt) )
@@ -350,6 +358,8 @@ void gic_init(const void *fdt)
     gic.nr_lrs = (READ_SYSREG(ICH_VTR_EL2) & 0x1f) + 1;
     gicv3_dist_init();
     gicv3_cpu_init();
+    if ( request_irq(GIC_PPI_MAINTENANCE, maintenance_interrupt, "gic-maint", NULL) )
+        panic("GICv3: cannot take the maintenance interrupt\n");
     printk("GICv3: %u lines, %u redistributor region(s), %u list registers\n",
            gic.nr_lines, gic.nr_rdist_regions, gic.nr_lrs);
 }
@@ -357,4 +367,5 @@ void gic_init(const void *fdt)
 void gic_init_secondary_cpu(void)
 {
     gicv3_cpu_init();
+    gic_irq_enable(GIC_PPI_MAINTENANCE);
 }

@@ -6,10 +6,12 @@
  * Device-nGnRE) with blocks where alignment allows and pages elsewhere.
  */
 #include <xen/errno.h>
+#include <xen/grant_table.h>
 #include <xen/kernel.h>
 #include <xen/lib.h>
 #include <xen/mm.h>
 #include <xen/spinlock.h>
+#include <asm/cache.h>
 #include <asm/mm.h>
 #include <asm/pgtable-bits.h>
 #include <asm/sysregs.h>
@@ -185,4 +187,9 @@ int map_ram_1to1(paddr_t start, paddr_t end)
         rc = map_range(start, start, end - start, PTE_NORMAL_ATTRS);
     spin_unlock(&xen_pt_lock);
     return rc;
+}
+
+void arch_flush_dcache_range(void *va, size_t len, bool invalidate)
+{
+    flush_dcache_range(va, len, invalidate);
 }

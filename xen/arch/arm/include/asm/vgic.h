@@ -25,7 +25,9 @@ struct vgic_irq {
     uint8_t priority;
     bool enabled;
     bool edge;              /* trigger from ICFGR */
-    bool pending;           /* latched pending (edge) or line level (level) */
+    bool pending;           /* latched: raised, or ISPENDR; see vgic.c */
+    bool line_level;        /* level irqs: the line as the source last set it */
+    bool line_tracked;      /* ... and the source lowers it too (see vgic.c) */
     bool active;            /* the guest acked it and has not EOIed */
     int lr;                 /* list register holding it, or -1 */
     uint32_t hw_intid;      /* physical interrupt it forwards, or 0 */
