@@ -218,8 +218,15 @@ void schedule(void)
     if ( next == prev )
         return;
 
+    /*
+     * Interrupts stay off until 'current' names the vCPU whose state is
+     * loaded: an interrupt in between (its timer, say) would be handled for
+     * the wrong vCPU.
+     */
+    flags = local_irq_save();
     context_switch(prev, next);
     this_cpu(curr_vcpu) = next;
+    local_irq_restore(flags);
     smp_mb();
     prev->is_running = is_idle_vcpu(prev);
 }

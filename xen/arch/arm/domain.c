@@ -215,6 +215,21 @@ void leave_hypervisor_to_guest(struct cpu_user_regs *regs)
     vgic_flush_lrs(current);
 }
 
+uint64_t arch_vcpu_pc(const struct vcpu *v)
+{
+    return v == current ? guest_cpu_user_regs()->pc : v->arch.regs.pc;
+}
+
+void arch_dump_vcpu(const struct vcpu *v)
+{
+    const struct vtimer *t = &v->arch.vtimer;
+
+    printk("    vtimer ctl=%#lx cval=%#lx (now %#lx) soft=%d@%llu\n",
+           (unsigned long)t->ctl, (unsigned long)t->cval,
+           (unsigned long)(get_cycles() - v->domain->arch.cntvoff),
+           t->timer.active, (unsigned long long)t->timer.expires);
+}
+
 void arch_evtchn_inject(struct vcpu *v)
 {
     vgic_inject_irq(v->domain, v, v->domain->arch.evtchn_ppi, true);

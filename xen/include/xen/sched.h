@@ -172,6 +172,9 @@ void arch_vcpu_destroy(struct vcpu *v);
 void context_switch(struct vcpu *prev, struct vcpu *next);
 /* True if v has an interrupt for the guest to take (ends a WFI block). */
 bool arch_vcpu_has_pending_irq(const struct vcpu *v);
+/* The guest PC of v, and a line of arch state, for debug dumps. */
+uint64_t arch_vcpu_pc(const struct vcpu *v);
+void arch_dump_vcpu(const struct vcpu *v);
 /* Raises the event-channel upcall interrupt in v. */
 void arch_evtchn_inject(struct vcpu *v);
 
