@@ -827,58 +827,70 @@ static long gnttab_map_batch(uint64_t uop, unsigned int count)
     return 0;
 }
 
-static long gnttab_unmap_batch(uint64_t uop, unsigned int count)
+/*
+ * Runs do_one on each of count ops of 'size' bytes at uop, writing back
+ * only each op's 16-bit status (at status_off).
+ */
+static long status_batch(uint64_t uop, unsigned int count, void *op,
+                         size_t size, size_t status_off,
+                         int16_t (*do_one)(void *op))
 {
-    struct gnttab_unmap_grant_ref op;
     unsigned int i;
 
     for ( i = 0; i < count; i++ ) {
-        uint64_t va = uop + (uint64_t)i * sizeof(op);
+        uint64_t va = uop + (uint64_t)i * size;
+        int16_t status;
 
-        if ( raw_copy_from_guest(&op, va, sizeof(op)) )
+        if ( raw_copy_from_guest(op, va, size) )
             return -EFAULT;
-        op.status = unmap_one(op.host_addr, op.dev_bus_addr, 0, op.handle);
-        if ( raw_copy_to_guest(va + offsetof(typeof(op), status), &op.status,
-                               sizeof(op.status)) )
+        status = do_one(op);
+        if ( raw_copy_to_guest(va + status_off, &status, sizeof(status)) )
             return -EFAULT;
     }
     return 0;
+}
+
+static int16_t unmap_op(void *p)
+{
+    struct gnttab_unmap_grant_ref *op = p;
+
+    return unmap_one(op->host_addr, op->dev_bus_addr, 0, op->handle);
+}
+
+static int16_t unmap_and_replace_op(void *p)
+{
+    struct gnttab_unmap_and_replace *op = p;
+
+    return unmap_one(op->host_addr, 0, op->new_addr, op->handle);
+}
+
+static int16_t copy_op(void *p)
+{
+    return copy_one(p);
+}
+
+static long gnttab_unmap_batch(uint64_t uop, unsigned int count)
+{
+    struct gnttab_unmap_grant_ref op;
+
+    return status_batch(uop, count, &op, sizeof(op),
+                        offsetof(typeof(op), status), unmap_op);
 }
 
 static long gnttab_unmap_and_replace_batch(uint64_t uop, unsigned int count)
 {
     struct gnttab_unmap_and_replace op;
-    unsigned int i;
 
-    for ( i = 0; i < count; i++ ) {
-        uint64_t va = uop + (uint64_t)i * sizeof(op);
-
-        if ( raw_copy_from_guest(&op, va, sizeof(op)) )
-            return -EFAULT;
-        op.status = unmap_one(op.host_addr, 0, op.new_addr, op.handle);
-        if ( raw_copy_to_guest(va + offsetof(typeof(op), status), &op.status,
-                               sizeof(op.status)) )
-            return -EFAULT;
-    }
-    return 0;
+    return status_batch(uop, count, &op, sizeof(op),
+                        offsetof(typeof(op), status), unmap_and_replace_op);
 }
 
 static long gnttab_copy_batch(uint64_t uop, unsigned int count)
 {
     struct gnttab_copy op;
-    unsigned int i;
 
-    for ( i = 0; i < count; i++ ) {
-        uint64_t va = uop + (uint64_t)i * sizeof(op);
-
-        if ( raw_copy_from_guest(&op, va, sizeof(op)) )
-            return -EFAULT;
-        op.status = copy_one(&op);
-        if ( raw_copy_to_guest(va + offsetof(typeof(op), status), &op.status,
-                               sizeof(op.status)) )
-            return -EFAULT;
-    }
-    return 0;
+    return status_batch(uop, count, &op, sizeof(op),
+                        offsetof(typeof(op), status), copy_op);
 }
 
 /* No per-op status here: the first failure fails the call. */
