@@ -63,25 +63,34 @@ void show_registers(const struct cpu_user_regs *regs)
            (unsigned long)READ_SYSREG(far_el2), (unsigned long)READ_SYSREG(hpfar_el2));
 }
 
-/* Frame-pointer walk: {fp, lr} pairs, bounded to the current stack. */
-void show_backtrace(uint64_t fp, uint64_t pc)
+static void print_trace_entry(uint64_t addr)
+{
+    printk("   [<%016lx>] ", (unsigned long)addr);
+    print_symbol(addr);
+    printk("\n");
+}
+
+/*
+ * Frame-pointer walk: {fp, lr} pairs, bounded to the current stack.  lr,
+ * when known (a trap frame), goes after pc: a leaf function keeps its
+ * return address there without a frame record.
+ */
+void show_backtrace(uint64_t fp, uint64_t pc, uint64_t lr)
 {
     unsigned int depth;
     uint64_t lo = fp & ~(uint64_t)(STACK_SIZE - 1), hi = lo + STACK_SIZE;
 
-    printk("Xen call trace:\n   [<%016lx>] ", (unsigned long)pc);
-    print_symbol(pc);
-    printk("\n");
+    printk("Xen call trace:\n");
+    print_trace_entry(pc);
+    if ( lr )
+        print_trace_entry(lr);
     for ( depth = 0; depth < 32; depth++ ) {
         const uint64_t *frame = (const uint64_t *)fp;
 
-        if ( fp < lo || fp + 16 > hi || (fp & 7) )
+        if ( fp < lo || fp + 16 > hi || (fp & 7) || !frame[1] )
             break;
-        if ( !frame[1] )
-            break;
-        printk("   [<%016lx>] ", (unsigned long)frame[1]);
-        print_symbol(frame[1]);
-        printk("\n");
+        if ( depth || frame[1] != lr )
+            print_trace_entry(frame[1]);
         if ( frame[0] <= fp )
             break;
         fp = frame[0];
@@ -90,10 +99,10 @@ void show_backtrace(uint64_t fp, uint64_t pc)
 
 void dump_execution_state(void)
 {
-    uint64_t fp;
+    /* Start at our caller: this function's own frame says nothing. */
+    const uint64_t *frame = __builtin_frame_address(0);
 
-    __asm__ __volatile__("mov %0, x29" : "=r" (fp));
-    show_backtrace(fp, (uint64_t)__builtin_return_address(0));
+    show_backtrace(frame[0], frame[1], 0);
 }
 
 static void __noreturn hypervisor_crash(const struct cpu_user_regs *regs,
@@ -103,7 +112,7 @@ static void __noreturn hypervisor_crash(const struct cpu_user_regs *regs,
     printk("CPU%u: Unexpected %s: %s (ESR %#lx)\n", smp_processor_id(), what,
            ec_name(regs->esr), (unsigned long)regs->esr);
     show_registers(regs);
-    show_backtrace(regs->x[29], regs->pc);
+    show_backtrace(regs->x[29], regs->pc, regs->x[30]);
     panic("Fatal trap in the hypervisor\n");
 }
 

@@ -7,7 +7,7 @@
 struct domain;
 
 void show_registers(const struct cpu_user_regs *regs);
-void show_backtrace(uint64_t fp, uint64_t pc);
+void show_backtrace(uint64_t fp, uint64_t pc, uint64_t lr);
 void advance_pc(struct cpu_user_regs *regs);
 
 /* Called first on every trap from a guest (syncs vGIC state). */
