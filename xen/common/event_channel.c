@@ -15,6 +15,7 @@
 #include <xen/errno.h>
 #include <xen/event_channel.h>
 #include <xen/guest_access.h>
+#include <xen/hypercall.h>
 #include <xen/lib.h>
 #include <xen/mm.h>
 #include <xen/p2m.h>
@@ -78,23 +79,37 @@ static int add_bucket(struct domain *d)
     return 0;
 }
 
-/* The lowest free port of d, with storage; or -errno. */
+/*
+ * The lowest free port of d, with storage; or -errno.  The scan starts at
+ * evtchn_scan_from, so filling a domain's ports costs linear time, not
+ * quadratic; it stays at the first free-but-busy port it passes, which
+ * may be free by the next call.
+ */
 static int get_free_port(struct domain *d)
 {
-    unsigned int port, limit = port_limit(d);
+    unsigned int port, limit = port_limit(d), resume = 0;
+    int rc;
 
     if ( d->is_dying )
         return -EINVAL;
-    for ( port = 1; port < d->valid_evtchns && port < limit; port++ ) {
+    for ( port = max(d->evtchn_scan_from, 1U);
+          port < d->valid_evtchns && port < limit; port++ ) {
         const struct evtchn *chn = evtchn_from_port(d, port);
 
+        if ( chn->state != ECS_FREE )
+            continue;
         /* A busy port is still on a guest queue: reuse would corrupt it. */
-        if ( chn->state == ECS_FREE && !d->evtchn_port_ops->is_busy(d, chn) )
-            return port;
+        if ( !d->evtchn_port_ops->is_busy(d, chn) )
+            break;
+        if ( !resume )
+            resume = port;
     }
     if ( port >= limit )
-        return -ENOSPC;
-    return add_bucket(d) ?: (int)port;
+        rc = -ENOSPC;
+    else
+        rc = port < d->valid_evtchns ? 0 : add_bucket(d);
+    d->evtchn_scan_from = resume ?: port;
+    return rc ?: (int)port;
 }
 
 /* Allocates a port in the given state; the port (> 0) or -errno. */
@@ -123,6 +138,8 @@ static void free_port(struct domain *d, struct evtchn *chn)
     chn->state = ECS_FREE;
     chn->notify_vcpu_id = 0;
     d->used_evtchns--;
+    if ( chn->port < d->evtchn_scan_from )
+        d->evtchn_scan_from = chn->port;
 }
 
 static struct vcpu *domain_vcpu(const struct domain *d, unsigned int id)
@@ -659,7 +676,7 @@ long do_event_channel_op(int cmd, uint64_t arg)
 
     /* bind_pirq included: there are no physical IRQs to bind on Arm. */
     if ( cmd < 0 || cmd >= (int)ARRAY_SIZE(evtchn_ops) || !evtchn_ops[cmd].fn )
-        return -ENOSYS;
+        return SUBOP_UNIMPLEMENTED("event_channel_op", cmd);
     if ( raw_copy_from_guest(&args, arg, evtchn_ops[cmd].size) )
         return -EFAULT;
     rc = evtchn_ops[cmd].fn(current->domain, &args);

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Debug keys (type Ctrl-A three times on the serial console to talk to
- * the hypervisor): 'q' dumps domains and vCPUs, 'm' memory, 'R' reboots.
+ * the hypervisor, or sysctl debug_keys): 'q' dumps domains and vCPUs and
+ * raises VIRQ_DEBUG on each, 'e' dumps event channels, 'm' memory, 'R'
+ * reboots.
  */
 #include <xen/console.h>
 #include <xen/event.h>
@@ -41,6 +43,22 @@ static void dump_domains(unsigned char key)
             arch_dump_vcpu(v);
         }
     }
+    /* As Xen does: a guest may dump its own state on VIRQ_DEBUG. */
+    list_for_each_entry(d, &domain_list, domain_list)
+        for ( i = 0; i < d->max_vcpus; i++ )
+            if ( d->vcpu[i] )
+                send_guest_vcpu_virq(d->vcpu[i], VIRQ_DEBUG);
+    spin_unlock(&domlist_lock);
+}
+
+static void dump_evtchns(unsigned char key)
+{
+    struct domain *d;
+
+    printk("'%c' pressed -> dumping event channels\n", key);
+    spin_lock(&domlist_lock);
+    list_for_each_entry(d, &domain_list, domain_list)
+        evtchn_dump(d);
     spin_unlock(&domlist_lock);
 }
 
@@ -64,6 +82,7 @@ static void reboot_machine(unsigned char key)
 static int keyhandlers_init(void)
 {
     register_keyhandler('q', dump_domains, "dump domain (and guest debug) info");
+    register_keyhandler('e', dump_evtchns, "dump event channels");
     register_keyhandler('m', dump_memory, "memory info");
     register_keyhandler('R', reboot_machine, "reboot machine");
     return 0;

@@ -1,4 +1,4 @@
-/* xen-sources: common/event_channel.c common/event_2l.c common/event_fifo.c common/vcpu_info.c */
+/* xen-sources: common/event_channel.c common/subop.c common/event_2l.c common/event_fifo.c common/vcpu_info.c */
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Event channels, common core and 2-level ABI: every EVTCHNOP's success and

@@ -211,16 +211,19 @@ TEST(lr_rules)
     uint64_t pend = VGIC_LR_PENDING, act = VGIC_LR_ACTIVE;
 
     /* Edge-like: the latch was moved into the LR and comes back if unseen. */
-    CHECK(vgic_fold_latch(true, false, pend));
-    CHECK(vgic_fold_latch(true, false, pend | act));
-    CHECK(!vgic_fold_latch(true, false, act));          /* acked */
-    CHECK(!vgic_fold_latch(true, false, 0));            /* acked and EOIed */
-    CHECK(vgic_fold_latch(true, true, 0));              /* new edge meanwhile */
+    CHECK(vgic_fold_latch(true, false, false, pend));
+    CHECK(vgic_fold_latch(true, false, false, pend | act));
+    CHECK(!vgic_fold_latch(true, false, false, act));   /* acked */
+    CHECK(!vgic_fold_latch(true, false, false, 0));     /* acked and EOIed */
+    CHECK(vgic_fold_latch(true, true, false, 0));       /* new edge meanwhile */
     /* Level: the latch stays until the guest acknowledges. */
-    CHECK(vgic_fold_latch(false, true, pend));
-    CHECK(!vgic_fold_latch(false, true, act));
-    CHECK(!vgic_fold_latch(false, true, 0));
-    CHECK(!vgic_fold_latch(false, false, pend));
+    CHECK(vgic_fold_latch(false, true, false, pend));
+    CHECK(!vgic_fold_latch(false, true, false, act));
+    CHECK(!vgic_fold_latch(false, true, false, 0));
+    CHECK(!vgic_fold_latch(false, false, false, pend));
+    /* ... and a raise while the LR held it is another instance. */
+    CHECK(vgic_fold_latch(false, true, true, act));
+    CHECK(vgic_fold_latch(false, true, true, 0));
     /* Pending: a latch, or a level line the source reports. */
     CHECK(vgic_state_pending(true, true, false));
     CHECK(!vgic_state_pending(true, false, true));

@@ -220,7 +220,7 @@ uint64_t arch_vcpu_pc(const struct vcpu *v)
     return v == current ? guest_cpu_user_regs()->pc : v->arch.regs.pc;
 }
 
-void arch_dump_vcpu(const struct vcpu *v)
+void arch_dump_vcpu(struct vcpu *v)
 {
     const struct vtimer *t = &v->arch.vtimer;
 
@@ -228,6 +228,7 @@ void arch_dump_vcpu(const struct vcpu *v)
            (unsigned long)t->ctl, (unsigned long)t->cval,
            (unsigned long)(get_cycles() - v->domain->arch.cntvoff),
            t->timer.active, (unsigned long long)t->timer.expires);
+    vgic_dump_irq(v, v->domain->arch.evtchn_ppi);
 }
 
 void arch_evtchn_inject(struct vcpu *v)

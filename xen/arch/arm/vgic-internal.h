@@ -395,11 +395,15 @@ static inline bool vgic_state_pending(bool edge_like, bool latch,
  * LR puts it back (a new edge meanwhile left it set anyway).  A level
  * interrupt's latch stayed set; the guest's acknowledge consumes it.
  */
-static inline bool vgic_fold_latch(bool edge_like, bool latch, uint64_t lr)
+static inline bool vgic_fold_latch(bool edge_like, bool latch,
+                                   bool raised_in_lr, uint64_t lr)
 {
     bool lr_pending = lr & VGIC_LR_PENDING;
 
-    return edge_like ? latch || lr_pending : latch && lr_pending;
+    if ( edge_like )
+        return latch || lr_pending;
+    /* The latch is the instance in the LR; a raise meanwhile is a new one. */
+    return (latch && lr_pending) || raised_in_lr;
 }
 
 /* Whether the pending state goes in the LR alongside the active state. */

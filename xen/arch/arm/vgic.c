@@ -322,6 +322,8 @@ static bool irq_set_line(struct vgic_irq *irq, bool level)
         if ( !irq_edge_like(irq) ) {
             changed |= !irq->line_level;
             irq->line_level = true;
+            /* Else the fold would take it for the instance acknowledged. */
+            irq->raised_in_lr |= irq->lr >= 0;
         }
         return changed;
     }
@@ -331,6 +333,7 @@ static bool irq_set_line(struct vgic_irq *irq, bool level)
     irq->line_level = false;
     irq->line_tracked = true;
     irq->pending = false;
+    irq->raised_in_lr = false;
     return changed;
 }
 
@@ -425,6 +428,7 @@ static bool change_pending(struct domain *d, struct vcpu *t,
 {
     if ( on ) {
         irq->pending = true;
+        irq->raised_in_lr |= !irq_edge_like(irq) && irq->lr >= 0;
         return true;
     }
     /*
@@ -436,6 +440,7 @@ static bool change_pending(struct domain *d, struct vcpu *t,
     if ( irq_is_hw(irq) && irq->pending && !irq->active && irq->lr < 0 )
         gic_irq_deactivate(irq->hw_intid);
     irq->pending = false;
+    irq->raised_in_lr = false;
     return true;
 }
 
@@ -640,7 +645,9 @@ static void lrs_fold(struct vcpu *v)
         if ( !irq || irq->lr != (int)i )
             continue;                   /* not ours: cannot happen */
         irq->active = lr & ICH_LR_ACTIVE;
-        irq->pending = vgic_fold_latch(irq_edge_like(irq), irq->pending, lr);
+        irq->pending = vgic_fold_latch(irq_edge_like(irq), irq->pending,
+                                       irq->raised_in_lr, lr);
+        irq->raised_in_lr = false;
         irq->lr = -1;
     }
     vc->used_lrs = 0;
@@ -941,4 +948,18 @@ int vgic_vcpu_init(struct vcpu *v)
         spin_unlock_irqrestore(&d->arch.vgic.lock, flags);
     }
     return 0;
+}
+
+void vgic_dump_irq(struct vcpu *v, unsigned int intid)
+{
+    struct vgic_irq *irq = vgic_get_irq(v->domain, v, intid);
+
+    if ( !irq )
+        return;
+    /* Unlocked: a snapshot for a person, which may be torn. */
+    printk("    vgic intid %u: %s %s%s%s%s lr %d prio %#x\n", intid,
+           irq->enabled ? "enabled" : "disabled",
+           irq->edge ? "edge" : "level", irq->pending ? " pending" : "",
+           irq->active ? " active" : "", irq->line_level ? " line-high" : "",
+           irq->lr, irq->priority);
 }

@@ -93,6 +93,7 @@ struct domain {
     unsigned int max_evtchns;       /* the ABI's limit */
     unsigned int valid_evtchns;     /* ports with storage */
     unsigned int used_evtchns;      /* ports not free */
+    unsigned int evtchn_scan_from;  /* every port below is in use */
     const struct evtchn_port_ops *evtchn_port_ops;
     struct evtchn_fifo_domain *evtchn_fifo;
 
@@ -174,7 +175,7 @@ void context_switch(struct vcpu *prev, struct vcpu *next);
 bool arch_vcpu_has_pending_irq(const struct vcpu *v);
 /* The guest PC of v, and a line of arch state, for debug dumps. */
 uint64_t arch_vcpu_pc(const struct vcpu *v);
-void arch_dump_vcpu(const struct vcpu *v);
+void arch_dump_vcpu(struct vcpu *v);
 /* Raises the event-channel upcall interrupt in v. */
 void arch_evtchn_inject(struct vcpu *v);
 

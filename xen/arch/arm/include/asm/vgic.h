@@ -29,6 +29,7 @@ struct vgic_irq {
     bool line_level;        /* level irqs: the line as the source last set it */
     bool line_tracked;      /* ... and the source lowers it too (see vgic.c) */
     bool active;            /* the guest acked it and has not EOIed */
+    bool raised_in_lr;      /* level: raised again while an LR held it */
     int lr;                 /* list register holding it, or -1 */
     uint32_t hw_intid;      /* physical interrupt it forwards, or 0 */
     struct vcpu *target;    /* SPI: from IROUTER; private: the owner */
@@ -88,6 +89,9 @@ void vgic_restore_state(struct vcpu *v);
 
 /* An interrupt the guest would take is pending (ends a WFI). */
 bool vgic_vcpu_pending_irq(const struct vcpu *v);
+
+/* One interrupt's state, for the debug keys. */
+void vgic_dump_irq(struct vcpu *v, unsigned int intid);
 
 /* A trapped write to ICC_SGI1R_EL1 (or ASGI1R/SGI0R). */
 void vgic_emulate_sgi(struct vcpu *v, uint64_t sgir);
