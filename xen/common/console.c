@@ -224,7 +224,7 @@ void console_switch_input_to_dom0(void)
     announce_input_target();
 }
 
-static void handle_key(unsigned char key)
+void console_handle_key(unsigned char key)
 {
     if ( key < ARRAY_SIZE(key_table) && key_table[key].fn )
         key_table[key].fn(key);
@@ -250,7 +250,7 @@ void console_rx_char(char c)
     spin_unlock_irqrestore(&console_lock, flags);
 
     if ( !input_to_dom0 ) {
-        handle_key((unsigned char)c);
+        console_handle_key((unsigned char)c);
         return;
     }
     spin_lock_irqsave(&console_lock, flags);

@@ -1079,7 +1079,7 @@ long do_grant_table_op(unsigned int cmd, uint64_t uop, unsigned int count)
     if ( op != cmd && op != GNTTABOP_cache_flush )
         return -EINVAL;
     if ( op >= ARRAY_SIZE(gnttab_ops) || !gnttab_ops[op].fn )
-        return -ENOSYS;
+        return SUBOP_UNIMPLEMENTED("grant_table_op", op);
     h = &gnttab_ops[op];
     if ( h->batched && count > GNTTAB_MAX_BATCH )
         return -EINVAL;

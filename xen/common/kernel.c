@@ -114,7 +114,7 @@ long do_xen_version(uint64_t cmd, uint64_t arg)
             return -EPERM;
         return xen_build_id(arg);
     }
-    return -ENOSYS;
+    return SUBOP_UNIMPLEMENTED("xen_version", cmd);
 }
 
 long do_console_io(uint64_t cmd, uint64_t count, uint64_t buf)
@@ -143,7 +143,7 @@ long do_console_io(uint64_t cmd, uint64_t count, uint64_t buf)
         return n;
     }
     }
-    return -ENOSYS;
+    return SUBOP_UNIMPLEMENTED("console_io", cmd);
 }
 
 long do_sched_op(uint64_t cmd, uint64_t arg)
@@ -172,13 +172,13 @@ long do_sched_op(uint64_t cmd, uint64_t arg)
         current->domain->shutdown_code = sd.reason;
         return 0;
     }
-    return -ENOSYS;
+    return SUBOP_UNIMPLEMENTED("sched_op", cmd);
 }
 
 long do_vm_assist(uint64_t cmd, uint64_t type)
 {
     if ( cmd > VMASST_CMD_disable )
-        return -ENOSYS;
+        return SUBOP_UNIMPLEMENTED("vm_assist", cmd);
     /* The only assist Arm has; the runstate area honours it. */
     if ( type != VMASST_TYPE_runstate_update_flag )
         return -EINVAL;
@@ -208,11 +208,11 @@ long do_platform_op(uint64_t arg)
                       op.u.settime64.system_time + current->domain->time_zero_ns);
         return 0;
     }
-    return -ENOSYS;
+    return SUBOP_UNIMPLEMENTED("platform_op", op.cmd);
 }
 
 /* PCI is not managed here: Linux only logs the -ENOSYS. */
 long do_physdev_op(uint64_t cmd, uint64_t arg)
 {
-    return -ENOSYS;
+    return SUBOP_UNIMPLEMENTED("physdev_op", cmd);
 }

@@ -133,8 +133,14 @@ static long memory_exchange_reservation(unsigned int op, uint64_t arg)
 
     if ( raw_copy_from_guest(&r, arg, sizeof(r)) )
         return -EFAULT;
-    if ( r.extent_order > MAX_EXTENT_ORDER ||
-         r.nr_extents > (1UL << 30) )
+    /*
+     * As in Xen, trouble with the extents themselves is answered by the
+     * number of extents done.  Without continuations, a request larger
+     * than any guest makes is refused outright.
+     */
+    if ( r.extent_order > MAX_EXTENT_ORDER )
+        return 0;
+    if ( r.nr_extents > (1UL << 30) )
         return -EINVAL;
     d = target_domain(r.domid, &rc);
     if ( !d )
@@ -144,21 +150,16 @@ static long memory_exchange_reservation(unsigned int op, uint64_t arg)
         xen_pfn_t gfn;
         bool ok;
 
-        if ( copy_from_guest_offset(&gfn, r.extent_start, i, 1) ) {
-            rc = i ? (long)i : -EFAULT;
-            goto out;
-        }
-        if ( gfn & ((1UL << r.extent_order) - 1) )
+        if ( copy_from_guest_offset(&gfn, r.extent_start, i, 1) ||
+             (gfn & ((1UL << r.extent_order) - 1)) )
             break;
         ok = op == XENMEM_populate_physmap ? populate_one(d, gfn, r.extent_order)
                                            : decrease_one(d, gfn, r.extent_order);
         if ( !ok )
             break;
     }
-    rc = i;
- out:
     put_domain(d);
-    return rc;
+    return i;
 }
 
 /* Puts one of d's hypervisor-owned pages at gfn, wherever it was before. */
@@ -182,7 +183,8 @@ static long add_to_physmap(struct domain *d, unsigned int space,
     case XENMAPSPACE_grant_table:
         return gnttab_map_frame(d, idx, _gfn(gfn), &mfn);
     }
-    return -EOPNOTSUPP;
+    /* As Xen on Arm answers for the spaces it lacks too. */
+    return SUBOP_UNIMPLEMENTED("add_to_physmap space", space);
 }
 
 static long memory_add_to_physmap(uint64_t arg)
@@ -252,5 +254,5 @@ long do_memory_op(uint64_t cmd, uint64_t arg)
     case XENMEM_remove_from_physmap:
         return memory_remove_from_physmap(arg);
     }
-    return -ENOSYS;
+    return SUBOP_UNIMPLEMENTED("memory_op", op);
 }

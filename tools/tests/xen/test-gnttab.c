@@ -1,4 +1,4 @@
-/* xen-sources: common/grant_table.c common/boot_allocator.c common/page_alloc.c common/xmalloc.c */
+/* xen-sources: common/grant_table.c common/subop.c common/boot_allocator.c common/page_alloc.c common/xmalloc.c */
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Grant tables (v1): every GNTTABOP the guest can issue, with every status

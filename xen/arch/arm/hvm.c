@@ -33,7 +33,7 @@ long do_hvm_op(uint64_t op, uint64_t arg)
     long rc = 0;
 
     if ( op != HVMOP_set_param && op != HVMOP_get_param )
-        return -ENOSYS;
+        return SUBOP_UNIMPLEMENTED("hvm_op", op);
     if ( raw_copy_from_guest(&p, arg, sizeof(p)) )
         return -EFAULT;
     if ( p.index >= HVM_NR_PARAMS )

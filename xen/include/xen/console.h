@@ -35,5 +35,7 @@ void console_force_unlock(void);
 /* Debug keys typed while input goes to the hypervisor. */
 typedef void (*keyhandler_fn)(unsigned char key);
 void register_keyhandler(unsigned char key, keyhandler_fn fn, const char *desc);
+/* Runs the handler of a key, as if typed (also sysctl debug_keys). */
+void console_handle_key(unsigned char key);
 
 #endif

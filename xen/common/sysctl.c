@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * sysctl: host-wide control operations, for the control domain only.
+ * Sub-ops not implemented here answer -ENOSYS and are logged once each.
+ */
+#include <xen/console.h>
+#include <xen/errno.h>
+#include <xen/guest_access.h>
+#include <xen/hypercall.h>
+#include <xen/lib.h>
+#include <xen/sched.h>
+#include <public/sysctl.h>
+
+#define MAX_DEBUG_KEYS 64
+
+static long sysctl_readconsole(struct xen_sysctl_readconsole *rc)
+{
+    char chunk[256];
+    uint32_t idx = rc->incremental ? rc->index : 0;
+    uint32_t done = 0;
+
+    /* Read in chunks without clearing, so a fault loses nothing. */
+    while ( done < rc->count ) {
+        size_t n = console_ring_read(chunk,
+                                     min(rc->count - done, (uint32_t)sizeof(chunk)),
+                                     &idx, false);
+
+        if ( !n )
+            break;
+        if ( raw_copy_to_guest(rc->buffer.q + done, chunk, n) )
+            return -EFAULT;
+        done += n;
+    }
+    if ( rc->clear )
+        console_ring_read(chunk, 0, &idx, true);
+    rc->index = idx;
+    rc->count = done;
+    return 0;
+}
+
+static long sysctl_debug_keys(const struct xen_sysctl_debug_keys *dk)
+{
+    char keys[MAX_DEBUG_KEYS];
+    uint32_t i;
+
+    if ( dk->nr_keys > sizeof(keys) )
+        return -E2BIG;
+    if ( raw_copy_from_guest(keys, dk->keys.q, dk->nr_keys) )
+        return -EFAULT;
+    for ( i = 0; i < dk->nr_keys; i++ )
+        console_handle_key((unsigned char)keys[i]);
+    return 0;
+}
+
+long do_sysctl(uint64_t arg)
+{
+    struct xen_sysctl op;
+    long rc;
+
+    if ( !current->domain->is_privileged )
+        return -EPERM;
+    if ( raw_copy_from_guest(&op, arg, sizeof(op)) )
+        return -EFAULT;
+    if ( op.interface_version != XEN_SYSCTL_INTERFACE_VERSION )
+        return -EACCES;
+
+    switch ( op.cmd ) {
+    case XEN_SYSCTL_readconsole:
+        rc = sysctl_readconsole(&op.u.readconsole);
+        break;
+    case XEN_SYSCTL_debug_keys:
+        return sysctl_debug_keys(&op.u.debug_keys);
+    default:
+        return SUBOP_UNIMPLEMENTED("sysctl", op.cmd);
+    }
+    if ( !rc && raw_copy_to_guest(arg, &op, sizeof(op)) )
+        rc = -EFAULT;
+    return rc;
+}
