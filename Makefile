@@ -6,7 +6,7 @@ include Config.mk
 
 export XEN_ROOT CACHE_DIR BUILD_DIR
 
-.PHONY: all xen deps assets initramfs run check unit-tests flight clean distclean
+.PHONY: all xen deps assets dom0-tests initramfs run check unit-tests flight clean distclean
 
 all: xen
 
@@ -20,8 +20,13 @@ xen: deps
 assets: deps
 	@scripts/fetch-debian
 
-initramfs: assets
-	@scripts/mkinitramfs
+# Programs the flight runs inside dom0 (static arm64 binaries).
+dom0-tests: deps
+	$(MAKE) -C tools/tests/dom0-abi
+
+initramfs: assets dom0-tests
+	@scripts/mkinitramfs \
+	    --add $(BUILD_DIR)/tools/dom0-abi:/usr/lib/xen/tests/dom0-abi
 
 run: xen initramfs
 	@scripts/qemu-run --interactive --smp 2 --mem 2G \
@@ -42,6 +47,7 @@ check: deps
 clean:
 	$(MAKE) -C xen clean
 	$(MAKE) -C tools/tests/xen clean
+	$(MAKE) -C tools/tests/dom0-abi clean
 	rm -rf $(BUILD_DIR)
 
 distclean: clean
