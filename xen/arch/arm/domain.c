@@ -29,7 +29,7 @@ void hyp_cpu_init(void)
 {
     WRITE_SYSREG(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_FB |
                  HCR_BSU_IS | HCR_TWI | HCR_TWE | HCR_TSC | HCR_TSW |
-                 HCR_TACR | HCR_RW, hcr_el2);
+                 HCR_TACR | HCR_TID3 | HCR_RW, hcr_el2);
     WRITE_SYSREG(CPTR_EL2_RES1, cptr_el2);
     WRITE_SYSREG(READ_SYSREG(midr_el1), vpidr_el2);
     WRITE_SYSREG(0, mdcr_el2);

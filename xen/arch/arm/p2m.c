@@ -9,6 +9,7 @@
 #include <xen/lib.h>
 #include <xen/mm.h>
 #include <xen/sched.h>
+#include <asm/cpufeature.h>
 #include <asm/p2m.h>
 #include <asm/pgtable-bits.h>
 #include <asm/sysregs.h>
@@ -27,7 +28,7 @@ void p2m_cpu_init(void)
 {
     static const unsigned int pa_bits[] = { 32, 36, 40, 42, 44, 48, 52 };
     unsigned int parange = READ_SYSREG(id_aa64mmfr0_el1) & 0xf;
-    unsigned int ps = parange > 5 ? 5 : parange;     /* 48 bits at most */
+    unsigned int ps = parange > ID_PARANGE_48 ? ID_PARANGE_48 : parange;
     uint64_t vtcr;
 
     p2m_ipa_bits = pa_bits[ps];

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Trapped instructions: system register accesses (SGI generation through
- * ICC_SGI*R, which always traps with HCR_EL2.IMO set) and WFI/WFE.
+ * ICC_SGI*R, which always traps with HCR_EL2.IMO set; the ID registers,
+ * trapped by HCR_EL2.TID3) and WFI/WFE.
  * Anything else is undefined for the guest, logged once per register.
  */
 #include <xen/lib.h>
 #include <xen/sched.h>
+#include <asm/cpufeature.h>
 #include <asm/regs.h>
 #include <asm/sysregs.h>
 #include <asm/traps.h>
@@ -18,6 +20,8 @@
 #define ICC_SGI1R_EL1       SYSREG_ISS(3, 0, 12, 11, 5)
 #define ICC_ASGI1R_EL1      SYSREG_ISS(3, 1, 12, 11, 6)
 #define ICC_SGI0R_EL1       SYSREG_ISS(3, 2, 12, 11, 7)
+#define ID_SPACE_MASK       SYSREG_ISS(3, 7, 15, 0, 0)
+#define ID_SPACE            SYSREG_ISS(3, 0, 0, 0, 0)
 
 static void unhandled_sysreg(struct cpu_user_regs *regs, uint32_t iss)
 {
@@ -43,6 +47,14 @@ void do_trap_sysreg(struct cpu_user_regs *regs)
     unsigned int rt = (iss >> 5) & 0x1f;
     bool is_read = iss & 1;
     uint64_t val = rt == 31 ? 0 : regs->x[rt];
+
+    if ( (iss & ID_SPACE_MASK) == ID_SPACE && is_read &&
+         guest_id_reg_read((iss >> 1) & 15, (iss >> 17) & 7, &val) ) {
+        if ( rt != 31 )
+            regs->x[rt] = val;
+        advance_pc(regs);
+        return;
+    }
 
     switch ( iss & SYSREG_MASK ) {
     case ICC_SGI1R_EL1:
