@@ -22,6 +22,7 @@
 #include <xen/sched.h>
 #include <xen/softirq.h>
 #include <xen/xmalloc.h>
+#include <public/vcpu.h>
 
 #define SLICE_NS    MILLISECS(10)
 
@@ -61,6 +62,19 @@ static void runstate_change(struct vcpu *v, enum runstate state, s_time_t now)
     v->runstate_time[v->runstate] += now - v->runstate_entry_ns;
     v->runstate_entry_ns = now;
     v->runstate = state;
+}
+
+/* v's runstate as the guest ABI shows it: times up to entering this state. */
+void vcpu_runstate_get(const struct vcpu *v, struct vcpu_runstate_info *info)
+{
+    struct runqueue *rq = &runqueues[v->processor];
+    unsigned long flags;
+
+    spin_lock_irqsave(&rq->lock, flags);
+    info->state = v->runstate;
+    info->state_entry_time = v->runstate_entry_ns;
+    memcpy(info->time, v->runstate_time, sizeof(info->time));
+    spin_unlock_irqrestore(&rq->lock, flags);
 }
 
 uint64_t vcpu_runstate_time(const struct vcpu *v, enum runstate state)
@@ -229,6 +243,9 @@ void schedule(void)
     local_irq_restore(flags);
     smp_mb();
     prev->is_running = is_idle_vcpu(prev);
+    /* next's translation regime is loaded: its area is reachable now. */
+    if ( !is_idle_vcpu(next) )
+        vcpu_update_runstate_area(next);
 }
 
 int vcpu_set_affinity(struct vcpu *v, unsigned long mask)

@@ -10,6 +10,11 @@
 #                               below it (default 15: kernel image, memmap...)
 #   flight.disk=/dev/vda        the virtio disk (default /dev/vda)
 #   flight.disk_marker=STRING   what the disk holds at offset 0
+#   flight.pcpus=N              physical CPUs; with fewer than flight.vcpus,
+#                               busy vCPUs must wait for one, and Linux must
+#                               count that as steal time (from the runstate
+#                               area the hypervisor keeps up to date),
+#                               unless the kernel runs with KPTI
 # Prints one "CHECK <name>: ok|FAIL ..." line per check; exits with the
 # number of failed checks.
 # shellcheck source=SCRIPTDIR/../initramfs/flight-lib.sh
@@ -98,8 +103,45 @@ check_disk() {
 	fi
 }
 
+# Steal time in /proc/stat, in USER_HZ ticks, summed over CPUs.
+steal_ticks() {
+	awk '$1 == "cpu" { print $9 }' /proc/stat
+}
+
+check_steal() {
+	pcpus=$(flight_arg pcpus)
+	vcpus=$(flight_arg vcpus)
+	[ -n "$pcpus" ] && [ -n "$vcpus" ] && [ "$vcpus" -gt "$pcpus" ] || return 0
+	# Linux on Arm leaves steal time alone under KPTI (the hypervisor
+	# could not reach the area while user page tables are loaded).
+	if grep -q PTI /sys/devices/system/cpu/vulnerabilities/meltdown 2>/dev/null; then
+		echo "steal: not checked, this kernel runs with KPTI"
+		return 0
+	fi
+	before=$(steal_ticks)
+	pids=
+	i=0
+	while [ $i -lt "$vcpus" ]; do
+		sh -c 'while :; do :; done' &
+		pids="$pids $!"
+		i=$((i + 1))
+	done
+	sleep 2
+	# shellcheck disable=SC2086
+	kill $pids
+	# shellcheck disable=SC2086
+	wait $pids 2>/dev/null
+	after=$(steal_ticks)
+	if [ "$after" -gt "$before" ]; then
+		check_ok steal "$((after - before)) ticks of steal time in 2 s with $vcpus busy vCPUs on $pcpus pCPUs"
+	else
+		check_fail steal "steal time stayed at $before ticks with $vcpus busy vCPUs on $pcpus pCPUs (runstate area not updated?)"
+	fi
+}
+
 check_hypervisor
 check_vcpus
+check_steal
 check_memory
 check_disk
 check_done

@@ -155,6 +155,10 @@ static inline bool is_hardware_domain(const struct domain *d)
 {
     return d == hardware_domain;
 }
+struct vcpu_runstate_info;
+void vcpu_runstate_get(const struct vcpu *v, struct vcpu_runstate_info *info);
+/* Copies v's runstate to the guest's registered area, if any (vcpu.c). */
+void vcpu_update_runstate_area(struct vcpu *v);
 uint64_t vcpu_runstate_time(const struct vcpu *v, enum runstate state);
 
 /*
