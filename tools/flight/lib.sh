@@ -31,7 +31,8 @@
 #   wait_count REGEX N [SECS]   wait until N lines match
 #   expect REGEX [SECS] [WHAT]  wait_for, or fail saying what was missing
 #     (waits end early when QEMU ends, on a crash, or after IDLE_SECS --
-#     default 90, env FLIGHT_IDLE_SECS -- without console output)
+#     default 90, env FLIGHT_IDLE_SECS -- without console output; then
+#     hang_report: debug keys and CPU registers, into NAME.hang)
 #   wait_exit [SECS]            wait for QEMU to end; its status in BOOT_RC
 #   stop_boot                   stop QEMU (if still running)
 #   log_has REGEX, log_count REGEX, log_first REGEX
@@ -58,6 +59,8 @@ BOOT_TIMEOUT=${BOOT_TIMEOUT:-600}
 
 BOOT_PID=''
 BOOT_LOG=''
+BOOT_IN_FD=''
+BOOT_RUNDIR=''
 BOOT_NAME=''
 BOOT_RC=''
 BOOT_STARTED=''
@@ -119,10 +122,63 @@ boot() { # <name> <qemu-run args...>
 	rm -f "$BOOT_LOG"
 	: >"$BOOT_LOG"
 	note "boot $name: qemu-run $*"
+	# Console input through a FIFO held open here, and a monitor socket:
+	# what hang_report uses to look inside a machine that went quiet.
+	BOOT_RUNDIR=$(mktemp -d "${TMPDIR:-/tmp}/flight.XXXXXX")
+	mkfifo "$BOOT_RUNDIR/in"
+	exec {BOOT_IN_FD}<>"$BOOT_RUNDIR/in"
 	BOOT_STARTED=$(now)
-	"$QEMU_RUN" --verbose --timeout "$BOOT_TIMEOUT" --log "$BOOT_LOG" "$@" \
+	"$QEMU_RUN" --verbose --timeout "$BOOT_TIMEOUT" --log "$BOOT_LOG" \
+		--console-in "$BOOT_RUNDIR/in" --monitor "$BOOT_RUNDIR/mon" "$@" \
 		</dev/null >/dev/null 2>"$STEP_DIR/$name.qemu" &
 	BOOT_PID=$!
+}
+
+# A QEMU monitor command's output (the machine must still be running).
+monitor_cmd() { # <command>
+	python3 - "$BOOT_RUNDIR/mon" "$1" <<'PY'
+import socket, sys, time
+s = socket.socket(socket.AF_UNIX)
+s.settimeout(3)
+try:
+    s.connect(sys.argv[1])
+    s.sendall(sys.argv[2].encode() + b"\n")
+    time.sleep(1)
+    out = b""
+    while True:
+        chunk = s.recv(1 << 16)
+        if not chunk:
+            break
+        out += chunk
+except OSError:
+    pass
+sys.stdout.write(out.decode(errors="replace"))
+PY
+}
+
+# After a hang: the hypervisor's debug keys ('q' domains and vCPUs, 'e'
+# event channels) into the console log, if it still answers, and every
+# CPU's registers, with hypervisor PCs named, into NAME.hang.
+hang_report() {
+	local out=$STEP_DIR/$BOOT_NAME.hang pc el
+	boot_running || return 0
+	note "boot $BOOT_NAME: silent: debug keys, registers into $BOOT_NAME.hang"
+	if ((!NATIVE)); then
+		# Ctrl-a three times gives the console to the hypervisor.
+		printf '\001\001\001' >&"$BOOT_IN_FD"
+		sleep 0.5
+		printf 'qe' >&"$BOOT_IN_FD"
+		sleep 3
+	fi
+	monitor_cmd 'info registers -a' | tr -d '\r' | sed '/^(qemu)/d' >"$out"
+	grep -Eo 'PC=[0-9a-f]+|PSTATE=[0-9a-f]+ [^ ]+ [^ ]+' "$out" |
+		paste - - | while read -r pc el; do
+			pc=${pc#PC=}
+			echo "CPU PC $pc $el"
+			if [[ $el == *EL2* ]]; then
+				aarch64-linux-gnu-addr2line -f -i -e "$XEN_IMAGE-syms" "0x$pc" 2>/dev/null
+			fi
+		done >>"$out"
 }
 
 boot_running() {
@@ -136,6 +192,8 @@ reap_boot() {
 	wait "$BOOT_PID" 2>/dev/null || rc=$?
 	BOOT_RC=$rc
 	BOOT_PID=''
+	exec {BOOT_IN_FD}>&-
+	rm -rf "$BOOT_RUNDIR"
 	note "boot $BOOT_NAME: QEMU ended, status $BOOT_RC"
 }
 
@@ -207,7 +265,9 @@ wait_for() { # <regex> [seconds]
 
 expect() { # <regex> [seconds] [what]
 	local what=${3:-"'$1'"}
-	wait_for "$1" "${2:-120}" || fail "no $what in $BOOT_NAME.log: $WAIT_OUTCOME"
+	wait_for "$1" "${2:-120}" && return 0
+	[[ $WAIT_OUTCOME != *silent* ]] || hang_report
+	fail "no $what in $BOOT_NAME.log: $WAIT_OUTCOME"
 }
 
 wait_exit() { # [seconds]
