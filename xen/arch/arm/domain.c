@@ -229,6 +229,8 @@ void arch_dump_vcpu(struct vcpu *v)
            (unsigned long)(get_cycles() - v->domain->arch.cntvoff),
            t->timer.active, (unsigned long long)t->timer.expires);
     vgic_dump_irq(v, v->domain->arch.evtchn_ppi);
+    vgic_dump_irq(v, v->domain->arch.vtimer_ppi);
+    vgic_dump_vcpu(v);
 }
 
 void arch_evtchn_inject(struct vcpu *v)

@@ -295,11 +295,16 @@ static bool irq_update_queue(struct domain *d, struct vcpu *t,
  */
 static void vgic_kick(struct vcpu *t)
 {
-    if ( t == current )
-        return;     /* we are in the hypervisor: flushed before re-entry */
     /* Our list update must be visible before we look at is_running. */
     smp_mb();
+    /*
+     * Also when t is current: an interrupt taken between its WFI trap and
+     * the switch away from it (its own timer, typically) must cancel the
+     * block, or t sleeps with the interrupt pending.
+     */
     vcpu_unblock(t);
+    if ( t == current )
+        return;     /* we are in the hypervisor: flushed before re-entry */
     if ( READ_ONCE(t->is_running) && t->processor != smp_processor_id() )
         smp_send_event_check(t->processor);
 }
@@ -962,4 +967,18 @@ void vgic_dump_irq(struct vcpu *v, unsigned int intid)
            irq->edge ? "edge" : "level", irq->pending ? " pending" : "",
            irq->active ? " active" : "", irq->line_level ? " line-high" : "",
            irq->lr, irq->priority);
+}
+
+void vgic_dump_vcpu(struct vcpu *v)
+{
+    const struct vgic_cpu *vc = &v->arch.vgic;
+    const struct vgic_irq *irq;
+
+    /* Unlocked, as above. */
+    printk("    vgic vmcr %#lx ap1r0 %#lx in flight:", (unsigned long)vc->vmcr,
+           (unsigned long)vc->ap1r[0]);
+    list_for_each_entry(irq, &vc->ap_list, ap_list)
+        printk(" %u%s%s", irq->intid, irq->pending ? "p" : "",
+               irq->active ? "a" : "");
+    printk("\n");
 }

@@ -92,6 +92,8 @@ bool vgic_vcpu_pending_irq(const struct vcpu *v);
 
 /* One interrupt's state, for the debug keys. */
 void vgic_dump_irq(struct vcpu *v, unsigned int intid);
+/* v's virtual CPU interface and the interrupts on its ap_list. */
+void vgic_dump_vcpu(struct vcpu *v);
 
 /* A trapped write to ICC_SGI1R_EL1 (or ASGI1R/SGI0R). */
 void vgic_emulate_sgi(struct vcpu *v, uint64_t sgir);
