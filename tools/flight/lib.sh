@@ -31,8 +31,9 @@
 #   wait_count REGEX N [SECS]   wait until N lines match
 #   expect REGEX [SECS] [WHAT]  wait_for, or fail saying what was missing
 #     (waits end early when QEMU ends, on a crash, or after IDLE_SECS --
-#     default 90, env FLIGHT_IDLE_SECS -- without console output; then
-#     hang_report: debug keys and CPU registers, into NAME.hang)
+#     default 90, env FLIGHT_IDLE_SECS -- without console output, then
+#     hang_report: debug keys and CPU registers, into NAME.hang; or when
+#     the log passes 32 MiB)
 #   wait_exit [SECS]            wait for QEMU to end; its status in BOOT_RC
 #   stop_boot                   stop QEMU (if still running)
 #   log_has REGEX, log_count REGEX, log_first REGEX
@@ -216,8 +217,11 @@ WAIT_OUTCOME=''
 
 # Waits are cut short, with WAIT_OUTCOME saying why, when QEMU ends, when
 # the console shows a crash (CRASH_PATTERN, unless WATCH_CRASH=0), or when
-# the console stays silent IDLE_SECS (a hang; 0: no such limit).
+# the console stays silent IDLE_SECS (a hang; 0: no such limit), or when
+# the log grows past MAX_LOG_BYTES (a loop).
 IDLE_SECS=${FLIGHT_IDLE_SECS:-90}
+# A console printing without end (a loop) is cut off at this size.
+MAX_LOG_BYTES=$((32 << 20))
 WATCH_CRASH=1
 
 wait_count() { # <regex> <n> [seconds]
@@ -248,6 +252,10 @@ wait_count() { # <regex> <n> [seconds]
 			return 1
 		fi
 		size=$(stat -c %s "$BOOT_LOG" 2>/dev/null || echo 0)
+		if ((size > MAX_LOG_BYTES)); then
+			WAIT_OUTCOME="console flood: log over $((MAX_LOG_BYTES >> 20)) MiB"
+			return 1
+		fi
 		if ((size != last_size)); then
 			last_size=$size
 			last_change=$now_us

@@ -971,14 +971,17 @@ void vgic_dump_irq(struct vcpu *v, unsigned int intid)
 
 void vgic_dump_vcpu(struct vcpu *v)
 {
-    const struct vgic_cpu *vc = &v->arch.vgic;
+    struct vgic_cpu *vc = &v->arch.vgic;
     const struct vgic_irq *irq;
+    unsigned long flags;
 
-    /* Unlocked, as above. */
+    /* The list itself needs the lock: a walk racing a removal never ends. */
+    spin_lock_irqsave(&vc->ap_lock, flags);
     printk("    vgic vmcr %#lx ap1r0 %#lx in flight:", (unsigned long)vc->vmcr,
            (unsigned long)vc->ap1r[0]);
     list_for_each_entry(irq, &vc->ap_list, ap_list)
         printk(" %u%s%s", irq->intid, irq->pending ? "p" : "",
                irq->active ? "a" : "");
     printk("\n");
+    spin_unlock_irqrestore(&vc->ap_lock, flags);
 }
