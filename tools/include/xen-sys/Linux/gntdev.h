@@ -33,6 +33,16 @@ struct ioctl_gntdev_unmap_grant_ref {
 #define IOCTL_GNTDEV_UNMAP_GRANT_REF \
     _IOC(_IOC_NONE, 'G', 1, sizeof(struct ioctl_gntdev_unmap_grant_ref))
 
+/* Finds the mmap offset and page count of the mapping that starts at vaddr. */
+struct ioctl_gntdev_get_offset_for_vaddr {
+    uint64_t vaddr;
+    uint64_t offset;                        /* OUT */
+    uint32_t count;                         /* OUT */
+    uint32_t pad;
+};
+#define IOCTL_GNTDEV_GET_OFFSET_FOR_VADDR \
+    _IOC(_IOC_NONE, 'G', 2, sizeof(struct ioctl_gntdev_get_offset_for_vaddr))
+
 /* One side of a copy is a local address, the other a grant (GNTCOPY_*). */
 struct gntdev_grant_copy_segment {
     union {
