@@ -6,7 +6,8 @@ include Config.mk
 
 export XEN_ROOT CACHE_DIR BUILD_DIR
 
-.PHONY: all xen deps assets dom0-tests initramfs run check unit-tests flight clean distclean
+.PHONY: all xen deps assets dom0-tests host-tools dom0-tools initramfs run check \
+	unit-tests flight clean distclean
 
 all: xen
 
@@ -23,10 +24,29 @@ assets: deps
 # Programs the flight runs inside dom0 (static arm64 binaries).
 dom0-tests: deps
 	$(MAKE) -C tools/tests/dom0-abi
+	$(MAKE) -C tools/tests/xenstore TOOLS_TARGET=dom0
 
-initramfs: assets dom0-tests
+# The toolstack: for this machine (the host tests use these builds), and
+# as static arm64 binaries for dom0's initramfs.  Outputs: $(BUILD_DIR)/host
+# and $(BUILD_DIR)/dom0 (bin/, sbin/, lib/).
+TOOLS_DIRS := tools/libs/evtchn tools/libs/gnttab tools/libs/store \
+	tools/xenstored tools/xenstore
+
+host-tools:
+	@set -e; for d in $(TOOLS_DIRS); do $(MAKE) -C $$d; done
+
+dom0-tools: deps
+	@set -e; for d in $(TOOLS_DIRS); do $(MAKE) -C $$d TOOLS_TARGET=dom0; done
+
+# Recipes expand when they run, so the wildcard sees what dom0-tools built.
+# /usr/bin, /usr/sbin and /sbin are links to /bin in the initramfs.
+initramfs: assets dom0-tests dom0-tools
 	@scripts/mkinitramfs \
-	    --add $(BUILD_DIR)/tools/dom0-abi:/usr/lib/xen/tests/dom0-abi
+	    --add $(BUILD_DIR)/tools/dom0-abi:/usr/lib/xen/tests/dom0-abi \
+	    --add $(BUILD_DIR)/dom0/bin/xs-bench:/usr/lib/xen/tests/xs-bench \
+	    --add $(BUILD_DIR)/dom0/sbin/xenstored:/bin/xenstored \
+	    $(foreach f,$(wildcard $(BUILD_DIR)/dom0/bin/xenstore*), \
+	        --add $(f):/bin/$(notdir $(f)))
 
 run: xen initramfs
 	@scripts/qemu-run --interactive --smp 2 --mem 2G \
@@ -34,8 +54,11 @@ run: xen initramfs
 	    --kernel $(CACHE_DIR)/debian/arm64/vmlinuz --kernel-args "console=hvc0" \
 	    --initrd $(BUILD_DIR)/initramfs/dom0.cpio.gz
 
+# Host tests: hypervisor code, xenstored, libxenstore and the commands.
+UNIT_TEST_DIRS := tools/tests/xen tools/tests/xenstored tools/tests/xenstore
+
 unit-tests: deps
-	$(MAKE) -C tools/tests/xen run
+	@set -e; for d in $(UNIT_TEST_DIRS); do $(MAKE) -s -C $$d run; done
 
 # STEPS="..." picks flight steps; the default is every step.
 flight: xen initramfs
