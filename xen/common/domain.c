@@ -144,6 +144,21 @@ struct domain *get_domain_by_id(domid_t domid)
     return found;
 }
 
+struct domain *get_domain_from_id(domid_t first)
+{
+    struct domain *d, *found = NULL;
+
+    spin_lock(&domlist_lock);
+    list_for_each_entry(d, &domain_list, domain_list)
+        if ( d->domain_id >= first &&
+             (!found || d->domain_id < found->domain_id) )
+            found = d;
+    if ( found && !get_domain(found) )
+        found = NULL;
+    spin_unlock(&domlist_lock);
+    return found;
+}
+
 struct domain *get_domain_by_any_id(domid_t domid)
 {
     if ( domid == DOMID_SELF || domid == current->domain->domain_id ) {

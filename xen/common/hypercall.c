@@ -28,6 +28,7 @@ H2(hvm_op)
 H2(vm_assist)
 H1(platform_op)
 H1(sysctl)
+H1(domctl)
 H2(physdev_op)
 H2(event_channel_op)
 
@@ -47,6 +48,7 @@ static const hypercall_fn_t hypercall_table[NR_hypercalls] = {
     [__HYPERVISOR_vm_assist] = h_vm_assist,
     [__HYPERVISOR_platform_op] = h_platform_op,
     [__HYPERVISOR_sysctl] = h_sysctl,
+    [__HYPERVISOR_domctl] = h_domctl,
     [__HYPERVISOR_physdev_op] = h_physdev_op,
     [__HYPERVISOR_event_channel_op] = h_event_channel_op,
     [__HYPERVISOR_grant_table_op] = h_grant_table_op,

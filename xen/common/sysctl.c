@@ -8,6 +8,8 @@
 #include <xen/guest_access.h>
 #include <xen/hypercall.h>
 #include <xen/lib.h>
+#include <xen/mm.h>
+#include <xen/smp.h>
 #include <xen/sched.h>
 #include <public/sysctl.h>
 
@@ -52,6 +54,45 @@ static long sysctl_debug_keys(const struct xen_sysctl_debug_keys *dk)
     return 0;
 }
 
+static void sysctl_physinfo(struct xen_sysctl_physinfo *pi)
+{
+    unsigned int cpu;
+
+    memset(pi, 0, sizeof(*pi));
+    /* No topology is modelled: each CPU is its own core, one node. */
+    pi->threads_per_core = 1;
+    pi->cores_per_socket = 1;
+    for_each_online_cpu ( cpu )
+        pi->nr_cpus++;
+    pi->max_cpu_id = nr_cpu_ids - 1;
+    pi->nr_nodes = 1;
+    pi->total_pages = total_heap_pages();
+    pi->free_pages = avail_heap_pages();
+    pi->max_mfn = frametable_base_mfn + frametable_nr - 1;
+    arch_do_physinfo(pi);
+}
+
+static long sysctl_getdomaininfolist(struct xen_sysctl_getdomaininfolist *l)
+{
+    struct xen_domctl_getdomaininfo info;
+    unsigned int next = l->first_domain;
+    uint32_t n = 0;
+    struct domain *d;
+
+    while ( n < l->max_domains && next < DOMID_FIRST_RESERVED &&
+            (d = get_domain_from_id(next)) ) {
+        getdomaininfo(d, &info);
+        next = d->domain_id + 1;
+        put_domain(d);
+        if ( raw_copy_to_guest(l->buffer.q + n * sizeof(info), &info,
+                               sizeof(info)) )
+            return -EFAULT;
+        n++;
+    }
+    l->num_domains = n;
+    return 0;
+}
+
 long do_sysctl(uint64_t arg)
 {
     struct xen_sysctl op;
@@ -67,6 +108,13 @@ long do_sysctl(uint64_t arg)
     switch ( op.cmd ) {
     case XEN_SYSCTL_readconsole:
         rc = sysctl_readconsole(&op.u.readconsole);
+        break;
+    case XEN_SYSCTL_physinfo:
+        sysctl_physinfo(&op.u.physinfo);
+        rc = 0;
+        break;
+    case XEN_SYSCTL_getdomaininfolist:
+        rc = sysctl_getdomaininfolist(&op.u.getdomaininfolist);
         break;
     case XEN_SYSCTL_debug_keys:
         return sysctl_debug_keys(&op.u.debug_keys);

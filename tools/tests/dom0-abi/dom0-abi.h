@@ -53,5 +53,6 @@ void test_memory(void);
 void test_balloon(long mib);
 void test_vcpu_hotplug(void);
 void test_bad_hypercalls(void);
+void test_domctl(void);
 
 #endif

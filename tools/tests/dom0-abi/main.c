@@ -160,6 +160,7 @@ int main(int argc, char **argv)
 
     test_version();
     test_bad_hypercalls();
+    test_domctl();
     test_evtchn();
     test_gnttab();
     test_memory();

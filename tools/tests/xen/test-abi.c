@@ -6,12 +6,14 @@
  */
 #include <stddef.h>
 
+#include <public/domctl.h>
 #include <public/event_channel.h>
 #include <public/grant_table.h>
 #include <public/hvm/hvm_op.h>
 #include <public/memory.h>
 #include <public/platform.h>
 #include <public/sched.h>
+#include <public/sysctl.h>
 #include <public/vcpu.h>
 #include <public/version.h>
 #include <public/xen.h>
@@ -128,5 +130,37 @@ TEST(grant_table_op)
     AT(struct gnttab_cache_flush, op, 12);
 }
 
+TEST(domctl_and_sysctl)
+{
+    LAYOUT(struct xen_arch_domainconfig, 12);
+    AT(struct xen_arch_domainconfig, tee_type, 2);
+    AT(struct xen_arch_domainconfig, nr_spis, 4);
+    LAYOUT(struct xen_domctl_getdomaininfo, 120);
+    AT(struct xen_domctl_getdomaininfo, flags, 4);
+    AT(struct xen_domctl_getdomaininfo, tot_pages, 8);
+    AT(struct xen_domctl_getdomaininfo, shared_info_frame, 48);
+    AT(struct xen_domctl_getdomaininfo, cpu_time, 56);
+    AT(struct xen_domctl_getdomaininfo, nr_online_vcpus, 64);
+    AT(struct xen_domctl_getdomaininfo, handle, 76);
+    AT(struct xen_domctl_getdomaininfo, cpupool, 92);
+    AT(struct xen_domctl_getdomaininfo, gpaddr_bits, 96);
+    AT(struct xen_domctl_getdomaininfo, arch_config, 104);
+    AT(struct xen_domctl, interface_version, 4);
+    AT(struct xen_domctl, domain, 8);
+    AT(struct xen_domctl, u, 16);
+    LAYOUT(struct xen_domctl, 144);
+    LAYOUT(struct xen_sysctl_physinfo, 112);
+    AT(struct xen_sysctl_physinfo, arch_capabilities, 32);
+    AT(struct xen_sysctl_physinfo, total_pages, 40);
+    AT(struct xen_sysctl_physinfo, max_mfn, 72);
+    AT(struct xen_sysctl_physinfo, hw_cap, 80);
+    LAYOUT(struct xen_sysctl_getdomaininfolist, 24);
+    AT(struct xen_sysctl_getdomaininfolist, max_domains, 4);
+    AT(struct xen_sysctl_getdomaininfolist, buffer, 8);
+    AT(struct xen_sysctl_getdomaininfolist, num_domains, 16);
+    AT(struct xen_sysctl, u, 8);
+    LAYOUT(struct xen_sysctl, 136);
+}
+
 TESTS(T(shared_structures), T(memory_op), T(vcpu_and_hvm_op),
-      T(event_channel_op), T(grant_table_op))
+      T(event_channel_op), T(grant_table_op), T(domctl_and_sysctl))

@@ -9,6 +9,7 @@
 #include <xen/sched.h>
 #include <xen/softirq.h>
 #include <public/sched.h>
+#include <public/sysctl.h>
 #include <asm/gic.h>
 #include <asm/p2m.h>
 #include <asm/processor.h>
@@ -231,6 +232,23 @@ void arch_dump_vcpu(struct vcpu *v)
     vgic_dump_irq(v, v->domain->arch.evtchn_ppi);
     vgic_dump_irq(v, v->domain->arch.vtimer_ppi);
     vgic_dump_vcpu(v);
+}
+
+void arch_get_domain_info(const struct domain *d,
+                          struct xen_domctl_getdomaininfo *info)
+{
+    /* Arm guests are all what Xen calls HVM, on stage-2 paging. */
+    info->flags |= XEN_DOMINF_hvm_guest | XEN_DOMINF_hap;
+    info->gpaddr_bits = p2m_ipa_bits;
+    info->arch_config.gic_version = XEN_DOMCTL_CONFIG_GIC_V3;
+    info->arch_config.tee_type = XEN_DOMCTL_CONFIG_TEE_NONE;
+    info->arch_config.nr_spis = d->arch.vgic.nr_spis;
+}
+
+void arch_do_physinfo(struct xen_sysctl_physinfo *pi)
+{
+    pi->cpu_khz = cpu_khz;
+    pi->capabilities |= XEN_SYSCTL_PHYSCAP_hvm | XEN_SYSCTL_PHYSCAP_hap;
 }
 
 void arch_evtchn_inject(struct vcpu *v)

@@ -86,6 +86,18 @@ struct vcpu_guest_core_regs {
 
 #define GUEST_MAX_VCPUS             128
 
+/* The Arm part of a domain's configuration (domctl createdomain, getdomaininfo). */
+#define XEN_DOMCTL_CONFIG_GIC_NATIVE    0
+#define XEN_DOMCTL_CONFIG_GIC_V2        1
+#define XEN_DOMCTL_CONFIG_GIC_V3        2
+#define XEN_DOMCTL_CONFIG_TEE_NONE      0
+struct xen_arch_domainconfig {
+    uint8_t gic_version;        /* XEN_DOMCTL_CONFIG_GIC_* */
+    uint16_t tee_type;          /* XEN_DOMCTL_CONFIG_TEE_* */
+    uint32_t nr_spis;
+    uint32_t clock_frequency;   /* for the DT; 0: the hardware's */
+};
+
 /* PSCI 0.1 function ids Xen has always advertised in /psci. */
 #define PSCI_cpu_off    1
 #define PSCI_cpu_on     2

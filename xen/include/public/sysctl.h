@@ -7,6 +7,7 @@
 #ifndef __XEN_PUBLIC_SYSCTL_H__
 #define __XEN_PUBLIC_SYSCTL_H__
 
+#include "domctl.h"
 #include "xen.h"
 
 #define XEN_SYSCTL_INTERFACE_VERSION 0x00000015
@@ -27,13 +28,47 @@ struct xen_sysctl_debug_keys {
     uint32_t nr_keys;
 };
 
+/* XEN_SYSCTL_physinfo: the host's CPUs and memory. */
+#define XEN_SYSCTL_PHYSCAP_hvm      (1U << 0)
+#define XEN_SYSCTL_PHYSCAP_hap      (1U << 3)
+struct xen_sysctl_physinfo {
+    uint32_t threads_per_core;
+    uint32_t cores_per_socket;
+    uint32_t nr_cpus;           /* online */
+    uint32_t max_cpu_id;
+    uint32_t nr_nodes;
+    uint32_t max_node_id;
+    uint32_t cpu_khz;
+    uint32_t capabilities;      /* XEN_SYSCTL_PHYSCAP_* */
+    uint32_t arch_capabilities;
+    uint32_t pad;
+    uint64_t total_pages;
+    uint64_t free_pages;
+    uint64_t scrub_pages;
+    uint64_t outstanding_pages;
+    uint64_t max_mfn;
+    uint32_t hw_cap[8];
+};
+
+/* XEN_SYSCTL_getdomaininfolist: getdomaininfo of domains from an id on. */
+struct xen_sysctl_getdomaininfolist {
+    domid_t first_domain;       /* IN */
+    uint32_t max_domains;       /* IN: entries buffer has room for */
+    XEN_GUEST_HANDLE(xen_domctl_getdomaininfo_t) buffer;
+    uint32_t num_domains;       /* OUT: entries written */
+};
+
 struct xen_sysctl {
     uint32_t cmd;
 #define XEN_SYSCTL_readconsole      1
+#define XEN_SYSCTL_physinfo         3
+#define XEN_SYSCTL_getdomaininfolist 6
 #define XEN_SYSCTL_debug_keys       7
     uint32_t interface_version;
     union {
         struct xen_sysctl_readconsole readconsole;
+        struct xen_sysctl_physinfo physinfo;
+        struct xen_sysctl_getdomaininfolist getdomaininfolist;
         struct xen_sysctl_debug_keys debug_keys;
         uint8_t pad[128];
     } u;

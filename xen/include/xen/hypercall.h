@@ -38,5 +38,6 @@ long do_platform_op(uint64_t arg);
 long do_physdev_op(uint64_t cmd, uint64_t arg);
 long do_grant_table_op(unsigned int cmd, uint64_t uop, unsigned int count);
 long do_sysctl(uint64_t arg);
+long do_domctl(uint64_t arg);
 
 #endif

@@ -124,6 +124,8 @@ struct vcpu *vcpu_create(struct domain *d, unsigned int vcpu_id);
  * none.  The _any_ form also accepts DOMID_SELF for the caller's domain.
  */
 struct domain *get_domain_by_id(domid_t domid);
+/* The domain with the lowest id >= first (a reference held), or NULL. */
+struct domain *get_domain_from_id(domid_t first);
 struct domain *get_domain_by_any_id(domid_t domid);
 bool get_domain(struct domain *d);
 void put_domain(struct domain *d);
@@ -180,6 +182,14 @@ bool arch_vcpu_has_pending_irq(const struct vcpu *v);
 /* The guest PC of v, and a line of arch state, for debug dumps. */
 uint64_t arch_vcpu_pc(const struct vcpu *v);
 void arch_dump_vcpu(struct vcpu *v);
+struct xen_domctl_getdomaininfo;
+/* d's state for the toolstack (domctl.c); the arch adds its part. */
+void getdomaininfo(struct domain *d, struct xen_domctl_getdomaininfo *info);
+void arch_get_domain_info(const struct domain *d,
+                          struct xen_domctl_getdomaininfo *info);
+struct xen_sysctl_physinfo;
+/* The arch's part of sysctl physinfo: CPU speed, capabilities. */
+void arch_do_physinfo(struct xen_sysctl_physinfo *pi);
 /* Raises the event-channel upcall interrupt in v. */
 void arch_evtchn_inject(struct vcpu *v);
 

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Guest ABI: domctl, the control operations on one domain that the
+ * toolstack in the control domain issues.  Like sysctl the layout is
+ * versioned: a call carrying another interface_version gets -EACCES.
+ */
+#ifndef __XEN_PUBLIC_DOMCTL_H__
+#define __XEN_PUBLIC_DOMCTL_H__
+
+#include "xen.h"
+
+#define XEN_DOMCTL_INTERFACE_VERSION 0x00000015
+
+/* XEN_DOMCTL_getdomaininfo: the state of a domain (also sysctl's list). */
+#define XEN_DOMINF_dying        (1U << 0)   /* being destroyed */
+#define XEN_DOMINF_hvm_guest    (1U << 1)   /* every Arm guest */
+#define XEN_DOMINF_shutdown     (1U << 2)   /* shut down; code below */
+#define XEN_DOMINF_paused       (1U << 3)   /* paused by the toolstack */
+#define XEN_DOMINF_blocked      (1U << 4)   /* every vCPU waits */
+#define XEN_DOMINF_running      (1U << 5)   /* some vCPU is on a CPU */
+#define XEN_DOMINF_debugged     (1U << 6)
+#define XEN_DOMINF_xs_domain    (1U << 7)   /* runs xenstored */
+#define XEN_DOMINF_hap          (1U << 8)   /* hardware-assisted paging */
+#define XEN_DOMINF_shutdownshift 16         /* SHUTDOWN_* reason ... */
+#define XEN_DOMINF_shutdownmask 255         /* ... in these bits */
+#define XEN_INVALID_MAX_VCPU_ID (~0U)
+
+struct xen_domctl_getdomaininfo {
+    domid_t domain;
+    uint16_t pad1;
+    uint32_t flags;             /* XEN_DOMINF_* */
+    uint64_t tot_pages;
+    uint64_t max_pages;
+    uint64_t outstanding_pages;
+    uint64_t shr_pages;
+    uint64_t paged_pages;
+    uint64_t shared_info_frame; /* where the guest put shared_info */
+    uint64_t cpu_time;          /* ns its vCPUs have run */
+    uint32_t nr_online_vcpus;
+    uint32_t max_vcpu_id;
+    uint32_t ssidref;
+    xen_domain_handle_t handle;
+    uint32_t cpupool;
+    uint8_t gpaddr_bits;        /* guest physical address width */
+    uint8_t pad2[7];
+    struct xen_arch_domainconfig arch_config;
+};
+typedef struct xen_domctl_getdomaininfo xen_domctl_getdomaininfo_t;
+DEFINE_XEN_GUEST_HANDLE(xen_domctl_getdomaininfo_t);
+
+struct xen_domctl {
+    uint32_t cmd;
+#define XEN_DOMCTL_getdomaininfo    5
+    uint32_t interface_version;
+    domid_t domain;
+    uint16_t pad[3];
+    union {
+        struct xen_domctl_getdomaininfo getdomaininfo;
+        uint8_t pad[128];
+    } u;
+};
+
+#endif
