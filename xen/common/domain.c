@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Domains and vCPUs: creation, lookup by id with references, pausing,
- * shutdown.  (Destruction comes with the toolstack's domctl.)
+ * shutdown and destruction.
  */
 #include <xen/errno.h>
 #include <xen/event.h>
 #include <xen/grant_table.h>
 #include <xen/lib.h>
+#include <xen/memory.h>
 #include <xen/mm.h>
 #include <xen/sched.h>
 #include <xen/xmalloc.h>
+#include <public/domctl.h>
 #include <public/sched.h>
 
 struct domain *hardware_domain;
@@ -58,7 +60,8 @@ struct vcpu *vcpu_create(struct domain *d, unsigned int vcpu_id)
     return v;
 }
 
-struct domain *domain_create(domid_t domid, unsigned int max_vcpus,
+struct domain *domain_create(domid_t domid,
+                             const struct xen_domctl_createdomain *config,
                              bool privileged)
 {
     struct domain *d = xzalloc(struct domain);
@@ -67,11 +70,11 @@ struct domain *domain_create(domid_t domid, unsigned int max_vcpus,
         return NULL;
     d->domain_id = domid;
     d->is_privileged = privileged;
-    d->max_vcpus = max_vcpus;
+    d->max_vcpus = config->max_vcpus;
     atomic_set(&d->refcnt, 1);
     spin_lock_init(&d->page_alloc_lock);
     INIT_LIST_HEAD(&d->page_list);
-    d->vcpu = xzalloc_array(struct vcpu *, max_vcpus);
+    d->vcpu = xzalloc_array(struct vcpu *, d->max_vcpus);
     if ( !d->vcpu )
         goto fail;
     if ( domid == DOMID_IDLE )
@@ -83,12 +86,15 @@ struct domain *domain_create(domid_t domid, unsigned int max_vcpus,
     memset(d->shared_info, 0, PAGE_SIZE);
     d->shared_info_gfn = INVALID_GFN;
 
-    if ( arch_domain_create(d) )
+    if ( arch_domain_create(d, config) )
         goto fail;
     if ( evtchn_domain_init(d) )
         goto fail_arch;
-    if ( grant_table_init(d, GNTTAB_DEFAULT_MAX_FRAMES,
-                          GNTTAB_DEFAULT_MAX_MAPTRACK_FRAMES) )
+    if ( grant_table_init(d, config->max_grant_frames > 0 ?
+                             config->max_grant_frames : GNTTAB_DEFAULT_MAX_FRAMES,
+                          config->max_maptrack_frames > 0 ?
+                             config->max_maptrack_frames :
+                             GNTTAB_DEFAULT_MAX_MAPTRACK_FRAMES) )
         goto fail_evtchn;
 
     spin_lock(&domlist_lock);
@@ -188,6 +194,35 @@ void domain_unpause(struct domain *d)
     for ( i = 0; i < d->max_vcpus; i++ )
         if ( d->vcpu[i] )
             vcpu_wake(d->vcpu[i]);
+}
+
+/*
+ * Off the domain list, its vCPUs off the CPUs, every port closed, every
+ * page given back (a page another domain still maps lives on until that
+ * mapping goes), the stage-2 tables freed; the structure itself goes with
+ * the last reference.  Dom0 is told through VIRQ_DOM_EXC.
+ */
+int domain_kill(struct domain *d)
+{
+    if ( d == current->domain || is_hardware_domain(d) )
+        return -EINVAL;
+    spin_lock(&domlist_lock);
+    if ( d->is_dying ) {
+        spin_unlock(&domlist_lock);
+        return 0;
+    }
+    d->is_dying = true;
+    list_del_init(&d->domain_list);
+    spin_unlock(&domlist_lock);
+
+    domain_pause(d);
+    evtchn_domain_destroy(d);
+    relinquish_all_pages(d);
+    arch_domain_destroy(d);
+    if ( hardware_domain )
+        send_guest_global_virq(hardware_domain, VIRQ_DOM_EXC);
+    put_domain(d);          /* the reference domain_create() gave */
+    return 0;
 }
 
 void domain_shutdown(struct domain *d, unsigned int reason)

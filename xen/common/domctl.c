@@ -8,6 +8,7 @@
 #include <xen/hypercall.h>
 #include <xen/lib.h>
 #include <xen/sched.h>
+#include <xen/spinlock.h>
 #include <public/domctl.h>
 
 void getdomaininfo(struct domain *d, struct xen_domctl_getdomaininfo *info)
@@ -39,7 +40,7 @@ void getdomaininfo(struct domain *d, struct xen_domctl_getdomaininfo *info)
         info->flags |= XEN_DOMINF_shutdown |
                        (d->shutdown_code & XEN_DOMINF_shutdownmask) <<
                        XEN_DOMINF_shutdownshift;
-    if ( atomic_read(&d->pause_count) )
+    if ( d->controller_pause_count )
         info->flags |= XEN_DOMINF_paused;
     if ( running )
         info->flags |= XEN_DOMINF_running;
@@ -72,6 +73,101 @@ static long domctl_getdomaininfo(struct xen_domctl *op)
     return 0;
 }
 
+/* Grant table v1 only (0 means 1), no IOMMU, tracing or CPU pools. */
+static int sanitise_config(struct xen_domctl_createdomain *c)
+{
+    if ( (c->grant_opts & ~1U) || c->iommu_opts || c->vmtrace_size ||
+         c->cpupool_id )
+        return -EINVAL;
+    return arch_sanitise_domain_config(c);
+}
+
+static bool domid_in_use(domid_t domid)
+{
+    struct domain *d = get_domain_by_id(domid);
+
+    if ( d )
+        put_domain(d);
+    return d;
+}
+
+/*
+ * A domid the caller named (1 to DOMID_FIRST_RESERVED - 1), or the next
+ * free one after the last handed out, as Xen's rover does, so that a new
+ * domain does not take the id of one just destroyed.
+ */
+static long pick_domid(domid_t asked)
+{
+    static domid_t rover;
+    domid_t id = rover;
+
+    if ( asked > 0 && asked < DOMID_FIRST_RESERVED )
+        return domid_in_use(asked) ? -EEXIST : asked;
+    do {
+        id = (unsigned int)id + 1 < DOMID_FIRST_RESERVED ? id + 1 : 1;
+        if ( !domid_in_use(id) )
+            return rover = id;
+    } while ( id != rover );
+    return -ENOMEM;
+}
+
+static DEFINE_SPINLOCK(domctl_lock);
+
+static long domctl_createdomain(struct xen_domctl *op)
+{
+    struct domain *d;
+    long id;
+    int rc;
+
+    rc = sanitise_config(&op->u.createdomain);
+    if ( rc )
+        return rc;
+    id = pick_domid(op->domain);
+    if ( id < 0 )
+        return id;
+    d = domain_create(id, &op->u.createdomain, false);
+    if ( !d )
+        return -ENOMEM;
+    /* Paused for the toolstack, which unpauses it once it is built. */
+    d->controller_pause_count = 1;
+    domain_pause(d);
+    op->domain = id;
+    return 0;
+}
+
+/* The ops on one existing domain (not the caller's own). */
+static long domctl_on_domain(struct xen_domctl *op)
+{
+    struct domain *d = get_domain_by_id(op->domain);
+    long rc = 0;
+
+    if ( !d )
+        return -ESRCH;
+    switch ( op->cmd ) {
+    case XEN_DOMCTL_destroydomain:
+        rc = domain_kill(d);
+        break;
+    case XEN_DOMCTL_pausedomain:
+        if ( d == current->domain || d->controller_pause_count == UINT8_MAX ) {
+            rc = -EINVAL;
+            break;
+        }
+        d->controller_pause_count++;
+        domain_pause(d);
+        break;
+    case XEN_DOMCTL_unpausedomain:
+        if ( !d->controller_pause_count ) {
+            rc = -EINVAL;
+            break;
+        }
+        d->controller_pause_count--;
+        domain_unpause(d);
+        break;
+    }
+    put_domain(d);
+    return rc;
+}
+
 long do_domctl(uint64_t arg)
 {
     struct xen_domctl op;
@@ -84,13 +180,27 @@ long do_domctl(uint64_t arg)
     if ( op.interface_version != XEN_DOMCTL_INTERFACE_VERSION )
         return -EACCES;
 
+    /* One at a time, as in Xen: creation and destruction do not mix. */
+    spin_lock(&domctl_lock);
     switch ( op.cmd ) {
+    case XEN_DOMCTL_createdomain:
+        rc = domctl_createdomain(&op);
+        break;
+    case XEN_DOMCTL_destroydomain:
+    case XEN_DOMCTL_pausedomain:
+    case XEN_DOMCTL_unpausedomain:
+        rc = domctl_on_domain(&op);
+        break;
     case XEN_DOMCTL_getdomaininfo:
         rc = domctl_getdomaininfo(&op);
         break;
     default:
-        return SUBOP_UNIMPLEMENTED("domctl", op.cmd);
+        rc = SUBOP_UNIMPLEMENTED("domctl", op.cmd);
+        break;
     }
+    spin_unlock(&domctl_lock);
+    if ( rc == -ENOSYS )
+        return rc;
     if ( !rc && raw_copy_to_guest(arg, &op, sizeof(op)) )
         rc = -EFAULT;
     return rc;

@@ -22,6 +22,7 @@
 #include <xen/sched.h>
 #include <xen/softirq.h>
 #include <xen/xmalloc.h>
+#include <public/domctl.h>
 #include <public/vcpu.h>
 
 #define SLICE_NS    MILLISECS(10)
@@ -290,7 +291,11 @@ void sched_init_cpu(unsigned int cpu)
 void scheduler_init(void)
 {
     open_softirq(SCHEDULE_SOFTIRQ, schedule_softirq);
-    idle_domain = domain_create(DOMID_IDLE, NR_CPUS, false);
+    static const struct xen_domctl_createdomain idle_config = {
+        .max_vcpus = NR_CPUS,
+    };
+
+    idle_domain = domain_create(DOMID_IDLE, &idle_config, false);
     if ( !idle_domain )
         panic("Cannot create the idle domain\n");
     sched_init_cpu(0);

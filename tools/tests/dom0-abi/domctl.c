@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The read-only control operations a toolstack starts with: domctl
- * getdomaininfo, sysctl getdomaininfolist and physinfo, checked against
- * what dom0 knows of itself and what the hypervisor's counters say.
+ * The control operations a toolstack starts with: domctl getdomaininfo,
+ * sysctl getdomaininfolist and physinfo, checked against what dom0 knows
+ * of itself and what the hypervisor's counters say; then a domain's life
+ * without memory or vCPUs yet: createdomain (and its refusals), pause and
+ * unpause, destroydomain, and the heap exactly as it was.
  */
 #include <errno.h>
 #include <string.h>
@@ -140,6 +142,117 @@ static void test_physinfo(const struct hv_counters *hv)
           hv->heap_free, (unsigned long)pi->max_mfn);
 }
 
+static void config_for_arm(struct xen_domctl *op)
+{
+    struct xen_domctl_createdomain *c = &op->u.createdomain;
+
+    c->flags = XEN_DOMCTL_CDF_hvm | XEN_DOMCTL_CDF_hap;
+    c->max_vcpus = 2;
+    c->max_grant_frames = -1;
+    c->max_maptrack_frames = -1;
+    c->arch.gic_version = XEN_DOMCTL_CONFIG_GIC_NATIVE;
+    c->arch.nr_spis = 32;
+}
+
+/* createdomain with one field spoiled by spoil(); the errno it gives. */
+static long create_spoiled(void (*spoil)(struct xen_domctl_createdomain *))
+{
+    struct xen_domctl op;
+
+    memset(&op, 0, sizeof(op));
+    op.cmd = XEN_DOMCTL_createdomain;
+    op.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
+    config_for_arm(&op);
+    spoil(&op.u.createdomain);
+    return hypercall(__HYPERVISOR_domctl, HC_PTR(&op), 0, 0);
+}
+
+static void no_flags(struct xen_domctl_createdomain *c) { c->flags = 0; }
+static void no_vcpus(struct xen_domctl_createdomain *c) { c->max_vcpus = 0; }
+static void gic_v2(struct xen_domctl_createdomain *c) { c->arch.gic_version = 1; }
+static void many_spis(struct xen_domctl_createdomain *c) { c->arch.nr_spis = 5000; }
+static void a_tee(struct xen_domctl_createdomain *c) { c->arch.tee_type = 1; }
+
+static long create_domain(domid_t want)
+{
+    struct xen_domctl op;
+    long rc;
+
+    memset(&op, 0, sizeof(op));
+    op.cmd = XEN_DOMCTL_createdomain;
+    op.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
+    op.domain = want;
+    config_for_arm(&op);
+    rc = hypercall(__HYPERVISOR_domctl, HC_PTR(&op), 0, 0);
+    return rc ? rc : op.domain;
+}
+
+static void test_lifecycle(void)
+{
+    struct hv_counters before, after;
+    struct xen_domctl op;
+    const struct xen_domctl_getdomaininfo *info = &op.u.getdomaininfo;
+    long id, rc;
+    int i;
+
+    check_rc("domctl-create-no-flags", create_spoiled(no_flags), -EINVAL);
+    check_rc("domctl-create-no-vcpus", create_spoiled(no_vcpus), -EINVAL);
+    check_rc("domctl-create-gicv2", create_spoiled(gic_v2), -EOPNOTSUPP);
+    check_rc("domctl-create-too-many-spis", create_spoiled(many_spis), -EINVAL);
+    check_rc("domctl-create-tee", create_spoiled(a_tee), -EINVAL);
+
+    if ( !check("domctl-lifecycle-counters", hv_counters_read(&before), "") )
+        return;
+    id = create_domain(0);
+    if ( !check("domctl-create", id > 0, "domain %ld", id) )
+        return;
+    rc = domctl(&op, XEN_DOMCTL_getdomaininfo, id);
+    check("domctl-create-info",
+          rc == 0 && op.domain == id && info->domain == id &&
+          (info->flags & XEN_DOMINF_paused) && !info->tot_pages &&
+          !info->nr_online_vcpus && info->arch_config.nr_spis == 32,
+          "rc %ld, domain %u, flags %#x, %lu pages, %u vCPUs online, %u SPIs",
+          rc, info->domain, info->flags, (unsigned long)info->tot_pages,
+          info->nr_online_vcpus, info->arch_config.nr_spis);
+    check_rc("domctl-create-taken-id", create_domain(id), -EEXIST);
+
+    check_rc("domctl-pause", domctl(&op, XEN_DOMCTL_pausedomain, id), 0);
+    check_rc("domctl-unpause", domctl(&op, XEN_DOMCTL_unpausedomain, id), 0);
+    check_rc("domctl-unpause-created",
+             domctl(&op, XEN_DOMCTL_unpausedomain, id), 0);
+    rc = domctl(&op, XEN_DOMCTL_getdomaininfo, id);
+    check("domctl-unpaused", rc == 0 && !(info->flags & XEN_DOMINF_paused),
+          "rc %ld, flags %#x", rc, info->flags);
+    check_rc("domctl-unpause-not-paused",
+             domctl(&op, XEN_DOMCTL_unpausedomain, id), -EINVAL);
+    check_rc("domctl-pause-self", domctl(&op, XEN_DOMCTL_pausedomain, 0),
+             -EINVAL);
+    check_rc("domctl-destroy-self", domctl(&op, XEN_DOMCTL_destroydomain, 0),
+             -EINVAL);
+
+    check_rc("domctl-destroy", domctl(&op, XEN_DOMCTL_destroydomain, id), 0);
+    check_rc("domctl-destroyed-gone",
+             domctl(&op, XEN_DOMCTL_getdomaininfo, id), -ESRCH);
+    check_rc("domctl-destroy-again",
+             domctl(&op, XEN_DOMCTL_destroydomain, id), -ESRCH);
+
+    /* Many lives: every page of every one of them comes back. */
+    for ( i = 0; i < 20; i++ ) {
+        long next = create_domain(0);
+
+        if ( next <= 0 || domctl(&op, XEN_DOMCTL_destroydomain, next) )
+            break;
+        id = next;
+    }
+    check("domctl-create-destroy-cycles", i == 20, "%d of 20, last domain %ld",
+          i, id);
+    if ( check("domctl-lifecycle-counters-after", hv_counters_read(&after), "") )
+        check("domctl-nothing-lost",
+              after.heap_free == before.heap_free && after.ports == before.ports,
+              "free heap pages %ld -> %ld, dom0 ports %ld -> %ld",
+              before.heap_free, after.heap_free, before.ports, after.ports);
+}
+
 void test_domctl(void)
 {
     struct hv_counters hv;
@@ -149,4 +262,5 @@ void test_domctl(void)
     test_getdomaininfo(&hv);
     test_getdomaininfolist();
     test_physinfo(&hv);
+    test_lifecycle();
 }

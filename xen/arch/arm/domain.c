@@ -8,6 +8,7 @@
 #include <xen/lib.h>
 #include <xen/sched.h>
 #include <xen/softirq.h>
+#include <public/domctl.h>
 #include <public/sched.h>
 #include <public/sysctl.h>
 #include <asm/gic.h>
@@ -51,7 +52,26 @@ void startup_cpu_idle_loop(void)
     reset_stack_and_return_to_guest(guest_cpu_user_regs());
 }
 
-int arch_domain_create(struct domain *d)
+/* What Arm builds: HVM on stage-2 paging, a GICv3, no TEE. */
+int arch_sanitise_domain_config(struct xen_domctl_createdomain *c)
+{
+    if ( c->flags != (XEN_DOMCTL_CDF_hvm | XEN_DOMCTL_CDF_hap) )
+        return -EINVAL;
+    if ( c->max_vcpus < 1 || c->max_vcpus > GUEST_MAX_VCPUS )
+        return -EINVAL;
+    if ( c->arch.tee_type != XEN_DOMCTL_CONFIG_TEE_NONE )
+        return -EINVAL;
+    if ( c->arch.gic_version == XEN_DOMCTL_CONFIG_GIC_NATIVE )
+        c->arch.gic_version = XEN_DOMCTL_CONFIG_GIC_V3;
+    if ( c->arch.gic_version != XEN_DOMCTL_CONFIG_GIC_V3 )
+        return -EOPNOTSUPP;
+    if ( c->arch.nr_spis > VGIC_MAX_SPIS )
+        return -EINVAL;
+    return 0;
+}
+
+int arch_domain_create(struct domain *d,
+                       const struct xen_domctl_createdomain *config)
 {
     int rc;
 
@@ -63,7 +83,8 @@ int arch_domain_create(struct domain *d)
     rc = p2m_init(d);
     if ( rc )
         return rc;
-    rc = vgic_domain_init(d, d->is_privileged ? gic.nr_lines - 32 : 32);
+    rc = vgic_domain_init(d, d->is_privileged ? gic.nr_lines - 32
+                                              : config->arch.nr_spis);
     if ( rc )
         p2m_teardown(d);
     return rc;

@@ -18,6 +18,7 @@
 #include <xen/sched.h>
 #include <xen/shutdown.h>
 #include <xen/smp.h>
+#include <public/domctl.h>
 #include <public/hvm/params.h>
 #include <asm/cache.h>
 #include <asm/domain_build.h>
@@ -179,6 +180,11 @@ void construct_dom0(void)
     struct bootmodule *kernel = boot_module_find(BOOTMOD_KERNEL);
     struct bootmodule *initrd = boot_module_find(BOOTMOD_RAMDISK);
     struct dom0_layout l = { 0 };
+    /* Dom0's SPIs are the host's: arch_domain_create() sees to that. */
+    struct xen_domctl_createdomain config = {
+        .flags = XEN_DOMCTL_CDF_hvm | XEN_DOMCTL_CDF_hap,
+        .arch.gic_version = XEN_DOMCTL_CONFIG_GIC_V3,
+    };
     uint64_t text_offset, image_size;
     paddr_t kernel_pa, dtb_pa, mem, bank0_end;
     struct domain *d;
@@ -192,7 +198,8 @@ void construct_dom0(void)
     if ( l.nr_vcpus > GUEST_MAX_VCPUS )
         l.nr_vcpus = GUEST_MAX_VCPUS;
 
-    d = domain_create(0, l.nr_vcpus, true);
+    config.max_vcpus = l.nr_vcpus;
+    d = domain_create(0, &config, true);
     if ( !d )
         dom0_build_error("Cannot create dom0");
     d->max_pages = mem >> PAGE_SHIFT;

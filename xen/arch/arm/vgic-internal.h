@@ -16,7 +16,6 @@
 
 #define VGIC_FRAME_SIZE         0x10000u    /* one 64 KiB register frame */
 #define VGIC_RDIST_STRIDE       0x20000u    /* RD_base + SGI_base, no VLPI */
-#define VGIC_MAX_SPIS           (1020u - 32u)
 
 /* Distributor */
 #define GICD_CTLR               0x0000

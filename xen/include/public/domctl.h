@@ -11,6 +11,28 @@
 
 #define XEN_DOMCTL_INTERFACE_VERSION 0x00000015
 
+/* XEN_DOMCTL_createdomain: a new domain, paused, with no memory yet. */
+#define XEN_DOMCTL_CDF_hvm          (1U << 0)   /* required on Arm */
+#define XEN_DOMCTL_CDF_hap          (1U << 1)   /* required on Arm */
+#define XEN_DOMCTL_CDF_xs_domain    (1U << 4)
+#define XEN_DOMCTL_CDF_iommu        (1U << 5)
+#define XEN_DOMCTL_CDF_nested_virt  (1U << 6)
+#define XEN_DOMCTL_CDF_vpmu         (1U << 7)
+struct xen_domctl_createdomain {
+    uint32_t ssidref;
+    xen_domain_handle_t handle;
+    uint32_t flags;             /* XEN_DOMCTL_CDF_* */
+    uint32_t iommu_opts;
+    uint32_t max_vcpus;
+    uint32_t max_evtchn_port;
+    int32_t max_grant_frames;   /* < 1: the default */
+    int32_t max_maptrack_frames;
+    uint32_t grant_opts;        /* grant table version in bits 0-3; 0: 1 */
+    uint32_t vmtrace_size;
+    uint32_t cpupool_id;
+    struct xen_arch_domainconfig arch;
+};
+
 /* XEN_DOMCTL_getdomaininfo: the state of a domain (also sysctl's list). */
 #define XEN_DOMINF_dying        (1U << 0)   /* being destroyed */
 #define XEN_DOMINF_hvm_guest    (1U << 1)   /* every Arm guest */
@@ -50,11 +72,16 @@ DEFINE_XEN_GUEST_HANDLE(xen_domctl_getdomaininfo_t);
 
 struct xen_domctl {
     uint32_t cmd;
+#define XEN_DOMCTL_createdomain     1
+#define XEN_DOMCTL_destroydomain    2
+#define XEN_DOMCTL_pausedomain      3
+#define XEN_DOMCTL_unpausedomain    4
 #define XEN_DOMCTL_getdomaininfo    5
     uint32_t interface_version;
     domid_t domain;
     uint16_t pad[3];
     union {
+        struct xen_domctl_createdomain createdomain;
         struct xen_domctl_getdomaininfo getdomaininfo;
         uint8_t pad[128];
     } u;

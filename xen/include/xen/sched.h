@@ -73,6 +73,7 @@ struct domain {
     bool is_shutting_down;
     unsigned int shutdown_code;
     atomic_t pause_count;
+    unsigned int controller_pause_count; /* domctl pausedomain nesting */
     atomic_t refcnt;                /* get_domain / put_domain */
 
     unsigned int max_vcpus;
@@ -116,7 +117,9 @@ extern struct domain *hardware_domain;
 extern struct list_head domain_list;
 extern spinlock_t domlist_lock;
 
-struct domain *domain_create(domid_t domid, unsigned int max_vcpus,
+struct xen_domctl_createdomain;
+struct domain *domain_create(domid_t domid,
+                             const struct xen_domctl_createdomain *config,
                              bool privileged);
 struct vcpu *vcpu_create(struct domain *d, unsigned int vcpu_id);
 /*
@@ -130,6 +133,8 @@ struct domain *get_domain_by_any_id(domid_t domid);
 bool get_domain(struct domain *d);
 void put_domain(struct domain *d);
 void domain_shutdown(struct domain *d, unsigned int reason);
+/* Takes a domain apart (domctl destroydomain); 0, or -errno. */
+int domain_kill(struct domain *d);
 /* dom0 shut down: power off or reset the machine (arch/common shutdown). */
 void __noreturn hardware_domain_shutdown(unsigned int reason);
 void domain_pause(struct domain *d);
@@ -171,7 +176,10 @@ void wallclock_set(uint64_t secs, uint32_t nsecs, uint64_t system_time);
 void update_domain_wallclock(struct domain *d);
 
 /* Arch hooks the common code calls. */
-int arch_domain_create(struct domain *d);
+int arch_domain_create(struct domain *d,
+                       const struct xen_domctl_createdomain *config);
+/* Refuses (-errno) or completes a toolstack's domain configuration. */
+int arch_sanitise_domain_config(struct xen_domctl_createdomain *config);
 void arch_domain_destroy(struct domain *d);
 int arch_vcpu_create(struct vcpu *v);
 void arch_vcpu_destroy(struct vcpu *v);

@@ -20,6 +20,9 @@ struct vcpu;
 #define VGIC_MAX_RDIST_REGIONS 4
 #define VGIC_MAX_LRS 16
 
+/* SPIs a domain can have: INTIDs 32 to 1019. */
+#define VGIC_MAX_SPIS   (1020u - 32u)
+
 struct vgic_irq {
     uint32_t intid;
     uint8_t priority;
