@@ -135,7 +135,30 @@ static long domctl_createdomain(struct xen_domctl *op)
     return 0;
 }
 
-/* The ops on one existing domain (not the caller's own). */
+/*
+ * Creates the vCPUs createdomain sized the domain for, all down until the
+ * builder gives them a context (the dom0 builder starts vCPU 0 itself).
+ */
+static long domctl_max_vcpus(struct domain *d, uint32_t max)
+{
+    unsigned int i;
+
+    if ( d == current->domain || max != d->max_vcpus )
+        return -EINVAL;
+    for ( i = 0; i < max; i++ ) {
+        struct vcpu *v;
+
+        if ( d->vcpu[i] )
+            continue;
+        v = vcpu_create(d, i);
+        if ( !v )
+            return -ENOMEM;
+        set_bit(_VPF_down, &v->pause_flags);
+    }
+    return 0;
+}
+
+/* The ops on one existing domain. */
 static long domctl_on_domain(struct xen_domctl *op)
 {
     struct domain *d = get_domain_by_id(op->domain);
@@ -163,6 +186,15 @@ static long domctl_on_domain(struct xen_domctl *op)
         d->controller_pause_count--;
         domain_unpause(d);
         break;
+    case XEN_DOMCTL_max_mem:
+        /* Lower than what it holds is allowed: it may only shrink then. */
+        spin_lock(&d->page_alloc_lock);
+        d->max_pages = op->u.max_mem.max_memkb >> (PAGE_SHIFT - 10);
+        spin_unlock(&d->page_alloc_lock);
+        break;
+    case XEN_DOMCTL_max_vcpus:
+        rc = domctl_max_vcpus(d, op->u.max_vcpus.max);
+        break;
     }
     put_domain(d);
     return rc;
@@ -189,6 +221,8 @@ long do_domctl(uint64_t arg)
     case XEN_DOMCTL_destroydomain:
     case XEN_DOMCTL_pausedomain:
     case XEN_DOMCTL_unpausedomain:
+    case XEN_DOMCTL_max_mem:
+    case XEN_DOMCTL_max_vcpus:
         rc = domctl_on_domain(&op);
         break;
     case XEN_DOMCTL_getdomaininfo:

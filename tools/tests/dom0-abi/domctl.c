@@ -3,14 +3,16 @@
  * The control operations a toolstack starts with: domctl getdomaininfo,
  * sysctl getdomaininfolist and physinfo, checked against what dom0 knows
  * of itself and what the hypervisor's counters say; then a domain's life
- * without memory or vCPUs yet: createdomain (and its refusals), pause and
- * unpause, destroydomain, and the heap exactly as it was.
+ * as a builder starts it: createdomain (and its refusals), max_vcpus,
+ * max_mem and populate_physmap, pause and unpause, destroydomain, and the
+ * heap exactly as it was.
  */
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <xen/domctl.h>
+#include <xen/memory.h>
 #include <xen/sysctl.h>
 
 #include "dom0-abi.h"
@@ -187,6 +189,61 @@ static long create_domain(domid_t want)
     return rc ? rc : op.domain;
 }
 
+#define GUEST_PAGES 4096        /* 16 MiB */
+
+/* populate_physmap of n pages from gfn on for domain id: extents done. */
+static long populate(domid_t id, uint64_t gfn, unsigned int n)
+{
+    static xen_pfn_t gfns[GUEST_PAGES];
+    struct xen_memory_reservation r = {
+        .nr_extents = n,
+        .domid = id,
+    };
+    unsigned int i;
+
+    for ( i = 0; i < n; i++ )
+        gfns[i] = gfn + i;
+    r.extent_start.p = gfns;
+    return hypercall(__HYPERVISOR_memory_op, XENMEM_populate_physmap,
+                     HC_PTR(&r), 0);
+}
+
+/* A domain with vCPUs and memory, as a builder would start one. */
+static void test_memory_and_vcpus(long id)
+{
+    struct xen_domctl op;
+    const struct xen_domctl_getdomaininfo *info = &op.u.getdomaininfo;
+    uint64_t ram = GUEST_RAM0_BASE >> 12;
+    long rc;
+
+    domctl(&op, XEN_DOMCTL_max_vcpus, id);
+    op.u.max_vcpus.max = 3;
+    check_rc("domctl-max-vcpus-wrong-count",
+             hypercall(__HYPERVISOR_domctl, HC_PTR(&op), 0, 0), -EINVAL);
+    domctl(&op, XEN_DOMCTL_max_vcpus, id);
+    op.u.max_vcpus.max = 2;
+    check_rc("domctl-max-vcpus",
+             hypercall(__HYPERVISOR_domctl, HC_PTR(&op), 0, 0), 0);
+
+    check_rc("domctl-populate-without-max-mem", populate(id, ram, 16), 0);
+    domctl(&op, XEN_DOMCTL_max_mem, id);
+    op.u.max_mem.max_memkb = GUEST_PAGES * 4;
+    check_rc("domctl-max-mem",
+             hypercall(__HYPERVISOR_domctl, HC_PTR(&op), 0, 0), 0);
+    check_rc("domctl-populate", populate(id, ram, GUEST_PAGES), GUEST_PAGES);
+    check_rc("domctl-populate-over-max-mem",
+             populate(id, ram + GUEST_PAGES, 16), 0);
+
+    rc = domctl(&op, XEN_DOMCTL_getdomaininfo, id);
+    check("domctl-built-info",
+          rc == 0 && info->tot_pages == GUEST_PAGES &&
+          info->max_pages == GUEST_PAGES && info->max_vcpu_id == 1 &&
+          !info->nr_online_vcpus,
+          "rc %ld, %lu of %lu pages, max vCPU id %u, %u online", rc,
+          (unsigned long)info->tot_pages, (unsigned long)info->max_pages,
+          info->max_vcpu_id, info->nr_online_vcpus);
+}
+
 static void test_lifecycle(void)
 {
     struct hv_counters before, after;
@@ -215,6 +272,7 @@ static void test_lifecycle(void)
           rc, info->domain, info->flags, (unsigned long)info->tot_pages,
           info->nr_online_vcpus, info->arch_config.nr_spis);
     check_rc("domctl-create-taken-id", create_domain(id), -EEXIST);
+    test_memory_and_vcpus(id);
 
     check_rc("domctl-pause", domctl(&op, XEN_DOMCTL_pausedomain, id), 0);
     check_rc("domctl-unpause", domctl(&op, XEN_DOMCTL_unpausedomain, id), 0);

@@ -148,6 +148,13 @@ TEST(domctl_and_sysctl)
     AT(struct xen_domctl, interface_version, 4);
     AT(struct xen_domctl, domain, 8);
     AT(struct xen_domctl, u, 16);
+    LAYOUT(struct xen_domctl_createdomain, 68);
+    AT(struct xen_domctl_createdomain, flags, 20);
+    AT(struct xen_domctl_createdomain, max_vcpus, 28);
+    AT(struct xen_domctl_createdomain, max_grant_frames, 36);
+    AT(struct xen_domctl_createdomain, cpupool_id, 52);
+    AT(struct xen_domctl_createdomain, arch, 56);
+    LAYOUT(struct xen_domctl_max_mem, 8);
     LAYOUT(struct xen_domctl, 144);
     LAYOUT(struct xen_sysctl_physinfo, 112);
     AT(struct xen_sysctl_physinfo, arch_capabilities, 32);

@@ -70,6 +70,16 @@ struct xen_domctl_getdomaininfo {
 typedef struct xen_domctl_getdomaininfo xen_domctl_getdomaininfo_t;
 DEFINE_XEN_GUEST_HANDLE(xen_domctl_getdomaininfo_t);
 
+/* XEN_DOMCTL_max_mem: the most memory the domain may hold. */
+struct xen_domctl_max_mem {
+    uint64_t max_memkb;
+};
+
+/* XEN_DOMCTL_max_vcpus: allocate its vCPUs (max as given at creation). */
+struct xen_domctl_max_vcpus {
+    uint32_t max;
+};
+
 struct xen_domctl {
     uint32_t cmd;
 #define XEN_DOMCTL_createdomain     1
@@ -77,12 +87,16 @@ struct xen_domctl {
 #define XEN_DOMCTL_pausedomain      3
 #define XEN_DOMCTL_unpausedomain    4
 #define XEN_DOMCTL_getdomaininfo    5
+#define XEN_DOMCTL_max_mem          11
+#define XEN_DOMCTL_max_vcpus        15
     uint32_t interface_version;
     domid_t domain;
     uint16_t pad[3];
     union {
         struct xen_domctl_createdomain createdomain;
         struct xen_domctl_getdomaininfo getdomaininfo;
+        struct xen_domctl_max_mem max_mem;
+        struct xen_domctl_max_vcpus max_vcpus;
         uint8_t pad[128];
     } u;
 };
