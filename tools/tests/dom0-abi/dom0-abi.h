@@ -41,6 +41,11 @@ struct hv_counters {
 };
 bool hv_counters_read(struct hv_counters *c);
 
+/* /dev/xen/evtchn; the next event on it, which must be port (unmasked
+ * again), within 5 s, else false with why. */
+int open_evtchn(void);
+bool take_event(int fd, uint32_t port, const char **why);
+
 /* Whether Linux uses the FIFO event ABI (else 2-level): --events. */
 extern bool events_fifo;
 

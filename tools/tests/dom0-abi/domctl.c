@@ -9,7 +9,10 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
+
+#include <xen-sys/Linux/evtchn.h>
 
 #include <xen/domctl.h>
 #include <xen/memory.h>
@@ -246,7 +249,10 @@ static void test_memory_and_vcpus(long id)
 
 static void test_lifecycle(void)
 {
+    struct ioctl_evtchn_bind_virq bv = { .virq = VIRQ_DOM_EXC };
     struct hv_counters before, after;
+    const char *why = "";
+    int fd, port;
     struct xen_domctl op;
     const struct xen_domctl_getdomaininfo *info = &op.u.getdomaininfo;
     long id, rc;
@@ -288,7 +294,14 @@ static void test_lifecycle(void)
     check_rc("domctl-destroy-self", domctl(&op, XEN_DOMCTL_destroydomain, 0),
              -EINVAL);
 
+    /* Dom0 hears of a domain's death, as xenstored and xl wait to. */
+    fd = open_evtchn();
+    port = fd < 0 ? -1 : ioctl(fd, IOCTL_EVTCHN_BIND_VIRQ, &bv);
     check_rc("domctl-destroy", domctl(&op, XEN_DOMCTL_destroydomain, id), 0);
+    check("domctl-destroy-virq-dom-exc", port > 0 && take_event(fd, port, &why),
+          "port %d: %s", port, port > 0 ? why : "cannot bind VIRQ_DOM_EXC");
+    if ( fd >= 0 )
+        close(fd);
     check_rc("domctl-destroyed-gone",
              domctl(&op, XEN_DOMCTL_getdomaininfo, id), -ESRCH);
     check_rc("domctl-destroy-again",

@@ -33,13 +33,12 @@ static long evtchn_op(unsigned int cmd, void *arg)
     return hypercall(__HYPERVISOR_event_channel_op, cmd, HC_PTR(arg), 0);
 }
 
-static int open_evtchn(void)
+int open_evtchn(void)
 {
     return open("/dev/xen/evtchn", O_RDWR | O_CLOEXEC);
 }
 
-/* Waits for the next event on fd, which must be port; unmasks it again. */
-static bool take_event(int fd, uint32_t port, const char **why)
+bool take_event(int fd, uint32_t port, const char **why)
 {
     struct pollfd pfd = { .fd = fd, .events = POLLIN };
     uint32_t fired;
