@@ -158,6 +158,24 @@ static long domctl_max_vcpus(struct domain *d, uint32_t max)
     return 0;
 }
 
+static long domctl_getvcpuinfo(struct domain *d,
+                               struct xen_domctl_getvcpuinfo *vi)
+{
+    struct vcpu *v;
+
+    if ( vi->vcpu >= d->max_vcpus )
+        return -EINVAL;
+    v = d->vcpu[vi->vcpu];
+    if ( !v )
+        return -ESRCH;
+    vi->online = !test_bit(_VPF_down, &v->pause_flags);
+    vi->blocked = test_bit(_VPF_blocked, &v->pause_flags);
+    vi->running = READ_ONCE(v->is_running);
+    vi->cpu_time = vcpu_runstate_time(v, RUNSTATE_running);
+    vi->cpu = v->processor;
+    return 0;
+}
+
 /* The ops on one existing domain. */
 static long domctl_on_domain(struct xen_domctl *op)
 {
@@ -195,6 +213,9 @@ static long domctl_on_domain(struct xen_domctl *op)
     case XEN_DOMCTL_max_vcpus:
         rc = domctl_max_vcpus(d, op->u.max_vcpus.max);
         break;
+    case XEN_DOMCTL_getvcpuinfo:
+        rc = domctl_getvcpuinfo(d, &op->u.getvcpuinfo);
+        break;
     }
     put_domain(d);
     return rc;
@@ -223,6 +244,7 @@ long do_domctl(uint64_t arg)
     case XEN_DOMCTL_unpausedomain:
     case XEN_DOMCTL_max_mem:
     case XEN_DOMCTL_max_vcpus:
+    case XEN_DOMCTL_getvcpuinfo:
         rc = domctl_on_domain(&op);
         break;
     case XEN_DOMCTL_getdomaininfo:

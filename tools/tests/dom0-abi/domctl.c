@@ -75,6 +75,21 @@ static void test_getdomaininfo(const struct hv_counters *hv)
           info->arch_config.gic_version, info->arch_config.nr_spis,
           info->gpaddr_bits);
 
+    /* vCPU 0 of dom0 (its first CPU in Linux) is online and has run. */
+    domctl(&op, XEN_DOMCTL_getvcpuinfo, 0);
+    op.u.getvcpuinfo.vcpu = 0;
+    rc = hypercall(__HYPERVISOR_domctl, HC_PTR(&op), 0, 0);
+    check("domctl-getvcpuinfo",
+          rc == 0 && op.u.getvcpuinfo.online && op.u.getvcpuinfo.cpu_time,
+          "rc %ld, online %u, blocked %u, running %u, %lu ns on pCPU %u", rc,
+          op.u.getvcpuinfo.online, op.u.getvcpuinfo.blocked,
+          op.u.getvcpuinfo.running, (unsigned long)op.u.getvcpuinfo.cpu_time,
+          op.u.getvcpuinfo.cpu);
+    domctl(&op, XEN_DOMCTL_getvcpuinfo, 0);
+    op.u.getvcpuinfo.vcpu = 4096;
+    check_rc("domctl-getvcpuinfo-bad-vcpu",
+             hypercall(__HYPERVISOR_domctl, HC_PTR(&op), 0, 0), -EINVAL);
+
     /* Only dom0 exists: nothing at or after 1; ids past the last are bad. */
     check_rc("domctl-getdomaininfo-none-after",
              domctl(&op, XEN_DOMCTL_getdomaininfo, 1), -ESRCH);
@@ -236,6 +251,19 @@ static void test_memory_and_vcpus(long id)
     check_rc("domctl-populate", populate(id, ram, GUEST_PAGES), GUEST_PAGES);
     check_rc("domctl-populate-over-max-mem",
              populate(id, ram + GUEST_PAGES, 16), 0);
+
+    domctl(&op, XEN_DOMCTL_getvcpuinfo, id);
+    op.u.getvcpuinfo.vcpu = 1;
+    rc = hypercall(__HYPERVISOR_domctl, HC_PTR(&op), 0, 0);
+    check("domctl-getvcpuinfo-new-vcpu",
+          rc == 0 && !op.u.getvcpuinfo.online && !op.u.getvcpuinfo.running &&
+          !op.u.getvcpuinfo.cpu_time,
+          "rc %ld, online %u, running %u, %lu ns", rc, op.u.getvcpuinfo.online,
+          op.u.getvcpuinfo.running, (unsigned long)op.u.getvcpuinfo.cpu_time);
+    domctl(&op, XEN_DOMCTL_getvcpuinfo, id);
+    op.u.getvcpuinfo.vcpu = 2;
+    check_rc("domctl-getvcpuinfo-past-max",
+             hypercall(__HYPERVISOR_domctl, HC_PTR(&op), 0, 0), -EINVAL);
 
     rc = domctl(&op, XEN_DOMCTL_getdomaininfo, id);
     check("domctl-built-info",

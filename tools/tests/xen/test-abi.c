@@ -155,6 +155,10 @@ TEST(domctl_and_sysctl)
     AT(struct xen_domctl_createdomain, cpupool_id, 52);
     AT(struct xen_domctl_createdomain, arch, 56);
     LAYOUT(struct xen_domctl_max_mem, 8);
+    LAYOUT(struct xen_domctl_getvcpuinfo, 24);
+    AT(struct xen_domctl_getvcpuinfo, blocked, 5);
+    AT(struct xen_domctl_getvcpuinfo, cpu_time, 8);
+    AT(struct xen_domctl_getvcpuinfo, cpu, 16);
     LAYOUT(struct xen_domctl, 144);
     LAYOUT(struct xen_sysctl_physinfo, 112);
     AT(struct xen_sysctl_physinfo, arch_capabilities, 32);

@@ -75,6 +75,16 @@ struct xen_domctl_max_mem {
     uint64_t max_memkb;
 };
 
+/* XEN_DOMCTL_getvcpuinfo: one vCPU's state. */
+struct xen_domctl_getvcpuinfo {
+    uint32_t vcpu;              /* IN */
+    uint8_t online;             /* not down (PSCI CPU_OFF, or never up) */
+    uint8_t blocked;            /* waiting for an interrupt */
+    uint8_t running;            /* on a CPU now */
+    uint64_t cpu_time;          /* ns it has run */
+    uint32_t cpu;               /* the CPU it runs on, or will */
+};
+
 /* XEN_DOMCTL_max_vcpus: allocate its vCPUs (max as given at creation). */
 struct xen_domctl_max_vcpus {
     uint32_t max;
@@ -88,6 +98,7 @@ struct xen_domctl {
 #define XEN_DOMCTL_unpausedomain    4
 #define XEN_DOMCTL_getdomaininfo    5
 #define XEN_DOMCTL_max_mem          11
+#define XEN_DOMCTL_getvcpuinfo      14
 #define XEN_DOMCTL_max_vcpus        15
     uint32_t interface_version;
     domid_t domain;
@@ -96,6 +107,7 @@ struct xen_domctl {
         struct xen_domctl_createdomain createdomain;
         struct xen_domctl_getdomaininfo getdomaininfo;
         struct xen_domctl_max_mem max_mem;
+        struct xen_domctl_getvcpuinfo getvcpuinfo;
         struct xen_domctl_max_vcpus max_vcpus;
         uint8_t pad[128];
     } u;
