@@ -40,6 +40,8 @@
 #   assert_log REGEX WHAT       fail unless the log matches
 #   assert_no REGEX WHAT        fail if the log matches (quotes the line)
 #   assert_no_crash             assert_no "$CRASH_PATTERN"
+#   assert_dom0_checks MIN      no CHECK line FAIL, MIN ok, FLIGHT-DONE rc=0,
+#                               no crash (the dom0 scripts' verdict)
 #   run_case NAME FUNCTION [ARG...]
 #                               run FUNCTION as a sub-check; its failure is
 #                               recorded (CASE_FAILURES) and the step goes on
@@ -161,7 +163,7 @@ PY
 # event channels) into the console log, if it still answers, and every
 # CPU's registers, with hypervisor PCs named, into NAME.hang.
 hang_report() {
-	local out=$STEP_DIR/$BOOT_NAME.hang pc el
+	local out=$STEP_DIR/$BOOT_NAME.hang regs pc el
 	boot_running || return 0
 	note "boot $BOOT_NAME: silent: debug keys, registers into $BOOT_NAME.hang"
 	if ((!NATIVE)); then
@@ -171,8 +173,9 @@ hang_report() {
 		printf 'qe' >&"$BOOT_IN_FD"
 		sleep 3
 	fi
-	monitor_cmd 'info registers -a' | tr -d '\r' | sed '/^(qemu)/d' >"$out"
-	grep -Eo 'PC=[0-9a-f]+|PSTATE=[0-9a-f]+ [^ ]+ [^ ]+' "$out" |
+	regs=$(monitor_cmd 'info registers -a' | tr -d '\r' | sed '/^(qemu)/d')
+	echo "$regs" >"$out"
+	echo "$regs" | grep -Eo 'PC=[0-9a-f]+|PSTATE=[0-9a-f]+ [^ ]+ [^ ]+' |
 		paste - - | while read -r pc el; do
 			pc=${pc#PC=}
 			echo "CPU PC $pc $el"
@@ -311,6 +314,18 @@ assert_no() { # <regex> <what>
 
 assert_no_crash() {
 	assert_no "$CRASH_PATTERN" "crash"
+}
+
+# The verdict on a dom0 flight script's console: no CHECK line says FAIL,
+# at least MIN say ok, it ended with FLIGHT-DONE rc=0, nothing crashed.
+assert_dom0_checks() { # <min ok>
+	local failed ok
+	failed=$(log_first '^CHECK [^ ]+: FAIL')
+	[[ -z $failed ]] || fail "$failed"
+	ok=$(log_count '^CHECK [^ ]+: ok')
+	(($1 <= ok)) || fail "only $ok CHECK lines say ok, $1 expected (stopped early?)"
+	assert_log 'FLIGHT-DONE rc=0' "FLIGHT-DONE rc=0 (got: $(log_first 'FLIGHT-DONE'))"
+	assert_no_crash
 }
 
 # Runs a function as one case of the step, in a subshell: its fail() ends

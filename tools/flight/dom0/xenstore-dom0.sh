@@ -125,6 +125,11 @@ done
 if ! kill -0 "$pid" 2>/dev/null && [ ! -e "$SOCKET" ] && [ ! -e "$PIDFILE" ]; then
 	check_ok xenstored-stop "SIGTERM: process, socket and pid file gone"
 else
-	check_fail xenstored-stop "after SIGTERM: $(ls "$SOCKET" "$PIDFILE" 2>&1 | tr '\n' ' ')"
+	left=
+	for f in "$SOCKET" "$PIDFILE"; do
+		[ -e "$f" ] && left="$left $f"
+	done
+	kill -0 "$pid" 2>/dev/null && left="$left (process $pid)"
+	check_fail xenstored-stop "after SIGTERM, still there:$left"
 fi
 check_done
