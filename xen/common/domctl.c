@@ -255,8 +255,6 @@ long do_domctl(uint64_t arg)
         break;
     }
     spin_unlock(&domctl_lock);
-    if ( rc == -ENOSYS )
-        return rc;
     if ( !rc && raw_copy_to_guest(arg, &op, sizeof(op)) )
         rc = -EFAULT;
     return rc;
