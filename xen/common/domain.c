@@ -32,6 +32,8 @@ static void domain_free(struct domain *d)
         grant_table_destroy(d);
     if ( d->shared_info )
         free_xenheap_page(d->shared_info);
+    if ( d->target )
+        put_domain(d->target);
     xfree(d);
 }
 
@@ -88,7 +90,7 @@ struct domain *domain_create(domid_t domid,
 
     if ( arch_domain_create(d, config) )
         goto fail;
-    if ( evtchn_domain_init(d) )
+    if ( evtchn_domain_init(d, config->max_evtchn_port) )
         goto fail_arch;
     if ( grant_table_init(d, config->max_grant_frames > 0 ?
                              config->max_grant_frames : GNTTAB_DEFAULT_MAX_FRAMES,

@@ -7,6 +7,7 @@
 #include <xen/guest_access.h>
 #include <xen/hypercall.h>
 #include <xen/lib.h>
+#include <xen/mm.h>
 #include <xen/sched.h>
 #include <xen/spinlock.h>
 #include <public/domctl.h>
@@ -136,43 +137,33 @@ static long domctl_createdomain(struct xen_domctl *op)
 }
 
 /*
- * Creates the vCPUs createdomain sized the domain for, all down until the
- * builder gives them a context (the dom0 builder starts vCPU 0 itself).
+ * A device model's domain may act on its guest (set_target); it can be
+ * set once, to another domain that is neither it nor dom0.
  */
-static long domctl_max_vcpus(struct domain *d, uint32_t max)
+static long set_target(struct domain *d, domid_t target)
 {
-    unsigned int i;
+    struct domain *t;
 
-    if ( d == current->domain || max != d->max_vcpus )
+    if ( d->target )
         return -EINVAL;
-    for ( i = 0; i < max; i++ ) {
-        struct vcpu *v;
-
-        if ( d->vcpu[i] )
-            continue;
-        v = vcpu_create(d, i);
-        if ( !v )
-            return -ENOMEM;
-        set_bit(_VPF_down, &v->pause_flags);
+    t = get_domain_by_id(target);
+    if ( !t )
+        return -ESRCH;
+    if ( t == d || is_hardware_domain(t) || is_hardware_domain(d) ) {
+        put_domain(t);
+        return -EINVAL;
     }
+    d->target = t;          /* keeps the reference until d is freed */
     return 0;
 }
 
-static long domctl_getvcpuinfo(struct domain *d,
-                               struct xen_domctl_getvcpuinfo *vi)
+/* At most 2^MAX_ORDER frames a call, as Xen bounds it. */
+static long cacheflush(struct domain *d, const struct xen_domctl_cacheflush *c)
 {
-    struct vcpu *v;
-
-    if ( vi->vcpu >= d->max_vcpus )
+    if ( c->nr_pfns > (1UL << MAX_ORDER) ||
+         c->start_pfn + c->nr_pfns < c->start_pfn )
         return -EINVAL;
-    v = d->vcpu[vi->vcpu];
-    if ( !v )
-        return -ESRCH;
-    vi->online = !test_bit(_VPF_down, &v->pause_flags);
-    vi->blocked = test_bit(_VPF_blocked, &v->pause_flags);
-    vi->running = READ_ONCE(v->is_running);
-    vi->cpu_time = vcpu_runstate_time(v, RUNSTATE_running);
-    vi->cpu = v->processor;
+    arch_cache_flush_range(d, c->start_pfn, c->nr_pfns);
     return 0;
 }
 
@@ -210,11 +201,18 @@ static long domctl_on_domain(struct xen_domctl *op)
         d->max_pages = op->u.max_mem.max_memkb >> (PAGE_SHIFT - 10);
         spin_unlock(&d->page_alloc_lock);
         break;
-    case XEN_DOMCTL_max_vcpus:
-        rc = domctl_max_vcpus(d, op->u.max_vcpus.max);
+    case XEN_DOMCTL_settimeoffset:
+        d->time_offset_seconds = op->u.settimeoffset.time_offset_seconds;
+        update_domain_wallclock(d);
         break;
-    case XEN_DOMCTL_getvcpuinfo:
-        rc = domctl_getvcpuinfo(d, &op->u.getvcpuinfo);
+    case XEN_DOMCTL_set_target:
+        rc = set_target(d, op->u.set_target.target);
+        break;
+    case XEN_DOMCTL_cacheflush:
+        rc = cacheflush(d, &op->u.cacheflush);
+        break;
+    default:
+        rc = domctl_vcpu_op(d, op);
         break;
     }
     put_domain(d);
@@ -245,6 +243,13 @@ long do_domctl(uint64_t arg)
     case XEN_DOMCTL_max_mem:
     case XEN_DOMCTL_max_vcpus:
     case XEN_DOMCTL_getvcpuinfo:
+    case XEN_DOMCTL_setvcpucontext:
+    case XEN_DOMCTL_getvcpucontext:
+    case XEN_DOMCTL_setvcpuaffinity:
+    case XEN_DOMCTL_getvcpuaffinity:
+    case XEN_DOMCTL_settimeoffset:
+    case XEN_DOMCTL_set_target:
+    case XEN_DOMCTL_cacheflush:
         rc = domctl_on_domain(&op);
         break;
     case XEN_DOMCTL_getdomaininfo:

@@ -727,16 +727,19 @@ void send_guest_global_virq(struct domain *d, unsigned int virq)
 /* ---------------------------------------------------------------------- */
 /* Domains                                                                 */
 
-int evtchn_domain_init(struct domain *d)
+int evtchn_domain_init(struct domain *d, uint32_t max_port)
 {
     spin_lock_init(&d->event_lock);
     d->evtchn_port_ops = &evtchn_port_ops_2l;
     d->evtchn_bucket = NULL;
     d->evtchn_fifo = NULL;
     d->valid_evtchns = d->used_evtchns = 0;
-    /* The toolstack may change it; Xen's dom0 gets the ABI maximum. */
+    /*
+     * The toolstack names the highest port a domU may use (createdomain's
+     * max_evtchn_port); dom0 gets the ABI maximum, as in Xen.
+     */
     d->max_evtchns = d->is_privileged ? EVTCHN_FIFO_NR_CHANNELS
-                                      : EVTCHN_DEFAULT_DOMU_PORTS;
+                                      : min(max_port, EVTCHN_FIFO_NR_CHANNELS - 1) + 1;
     return 0;
 }
 

@@ -55,19 +55,26 @@ void relinquish_all_pages(struct domain *d)
         relinquish_page(d, pg);
 }
 
-/* The domain an op names: itself, or any domain if the caller is privileged. */
+/* Whether src may act on d's memory: its own, or as control or device model. */
+static bool may_control(const struct domain *src, const struct domain *d)
+{
+    return src == d || src->is_privileged || src->target == d;
+}
+
+/* The domain an op names, if the caller may act on it. */
 static struct domain *target_domain(domid_t domid, long *rc)
 {
-    struct domain *d;
+    struct domain *d = get_domain_by_any_id(domid);
 
-    if ( domid != DOMID_SELF && domid != current->domain->domain_id &&
-         !current->domain->is_privileged ) {
+    if ( !d ) {
+        *rc = -ESRCH;
+        return NULL;
+    }
+    if ( !may_control(current->domain, d) ) {
+        put_domain(d);
         *rc = -EPERM;
         return NULL;
     }
-    d = get_domain_by_any_id(domid);
-    if ( !d )
-        *rc = -ESRCH;
     return d;
 }
 
@@ -195,10 +202,93 @@ static long memory_add_to_physmap(uint64_t arg)
 
     if ( raw_copy_from_guest(&x, arg, sizeof(x)) )
         return -EFAULT;
+    /* As in Xen, foreign pages are only mapped through the batch op. */
+    if ( x.space == XENMAPSPACE_gmfn_foreign )
+        return -ENOSYS;
     d = target_domain(x.domid, &rc);
     if ( !d )
         return rc;
     rc = add_to_physmap(d, x.space, x.idx, x.gpfn);
+    put_domain(d);
+    return rc;
+}
+
+/*
+ * Maps another domain's RAM page at gfn in d (privcmd's foreign mappings).
+ * The page keeps a reference while mapped: the p2m drops it when the entry
+ * goes (remove_from_physmap, a replacing mapping, or d's teardown), so a
+ * destroyed domain's pages live on until dom0 lets them go.
+ */
+static int map_foreign_page(struct domain *d, domid_t foreign_domid,
+                            unsigned long idx, unsigned long gfn)
+{
+    struct domain *od;
+    struct page_info *pg;
+    p2m_type_t t;
+    int rc;
+
+    if ( foreign_domid == DOMID_SELF )
+        return -EINVAL;
+    od = get_domain_by_id(foreign_domid);
+    if ( !od )
+        return -ESRCH;
+    if ( od == d || !may_control(d, od) ) {
+        rc = od == d ? -EINVAL : -EPERM;
+        goto out;
+    }
+    pg = get_page_from_gfn(od, _gfn(idx), &t);
+    if ( !pg ) {
+        rc = -EINVAL;
+        goto out;
+    }
+    rc = p2m_insert_mapping(d, _gfn(gfn), 1, page_to_mfn(pg),
+                            t == p2m_ram_rw ? p2m_map_foreign_rw
+                                            : p2m_map_foreign_ro);
+    if ( rc )
+        put_page(pg);
+ out:
+    put_domain(od);
+    return rc;
+}
+
+/*
+ * Each entry's result goes to errs[]; the call fails only when the batch
+ * itself cannot be read or answered, as in Xen.
+ */
+static long memory_add_to_physmap_batch(uint64_t arg)
+{
+    struct xen_add_to_physmap_batch b;
+    struct domain *d;
+    unsigned int i;
+    long rc;
+
+    if ( raw_copy_from_guest(&b, arg, sizeof(b)) )
+        return -EFAULT;
+    if ( b.space == XENMAPSPACE_gmfn_range )
+        return -EOPNOTSUPP;
+    d = target_domain(b.domid, &rc);
+    if ( !d )
+        return rc;
+    rc = 0;
+    for ( i = 0; i < b.size; i++ ) {
+        xen_ulong_t idx;
+        xen_pfn_t gfn;
+        int err;
+
+        if ( copy_from_guest_offset(&idx, b.idxs, i, 1) ||
+             copy_from_guest_offset(&gfn, b.gpfns, i, 1) ) {
+            rc = -EFAULT;
+            break;
+        }
+        if ( b.space == XENMAPSPACE_gmfn_foreign )
+            err = map_foreign_page(d, b.foreign_domid, idx, gfn);
+        else
+            err = add_to_physmap(d, b.space, idx, gfn);
+        if ( copy_to_guest_offset(b.errs, i, &err, 1) ) {
+            rc = -EFAULT;
+            break;
+        }
+    }
     put_domain(d);
     return rc;
 }
@@ -251,6 +341,8 @@ long do_memory_op(uint64_t cmd, uint64_t arg)
         return frametable_base_mfn + frametable_nr - 1;
     case XENMEM_add_to_physmap:
         return memory_add_to_physmap(arg);
+    case XENMEM_add_to_physmap_batch:
+        return memory_add_to_physmap_batch(arg);
     case XENMEM_remove_from_physmap:
         return memory_remove_from_physmap(arg);
     }

@@ -72,6 +72,36 @@ static void sysctl_physinfo(struct xen_sysctl_physinfo *pi)
     arch_do_physinfo(pi);
 }
 
+/*
+ * As physinfo says, each CPU is a core of its own on socket 0, node 0.
+ * A null buffer asks only how many entries there are.
+ */
+static long sysctl_cputopoinfo(struct xen_sysctl_cputopoinfo *ti)
+{
+    unsigned int cpu, n = nr_cpu_ids;
+
+    if ( ti->cputopo.q ) {
+        n = min(n, ti->num_cpus);
+        for ( cpu = 0; cpu < n; cpu++ ) {
+            struct xen_sysctl_cputopo t = {
+                .core = XEN_INVALID_CORE_ID,
+                .socket = XEN_INVALID_SOCKET_ID,
+                .node = XEN_INVALID_NODE_ID,
+            };
+
+            if ( cpu_online(cpu) ) {
+                t.core = cpu;
+                t.socket = 0;
+                t.node = 0;
+            }
+            if ( copy_to_guest_offset(ti->cputopo, cpu, &t, 1) )
+                return -EFAULT;
+        }
+    }
+    ti->num_cpus = n;
+    return 0;
+}
+
 static long sysctl_getdomaininfolist(struct xen_sysctl_getdomaininfolist *l)
 {
     struct xen_domctl_getdomaininfo info;
@@ -115,6 +145,9 @@ long do_sysctl(uint64_t arg)
         break;
     case XEN_SYSCTL_getdomaininfolist:
         rc = sysctl_getdomaininfolist(&op.u.getdomaininfolist);
+        break;
+    case XEN_SYSCTL_cputopoinfo:
+        rc = sysctl_cputopoinfo(&op.u.cputopoinfo);
         break;
     case XEN_SYSCTL_debug_keys:
         return sysctl_debug_keys(&op.u.debug_keys);

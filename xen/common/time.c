@@ -13,7 +13,8 @@ static DEFINE_SPINLOCK(wc_lock);
 void update_domain_wallclock(struct domain *d)
 {
     struct shared_info *s = d->shared_info;
-    uint64_t t = wc_boot_ns + d->time_zero_ns;
+    uint64_t t = wc_boot_ns + d->time_zero_ns +
+                 (uint64_t)d->time_offset_seconds * 1000000000ULL;
     uint64_t sec = t / 1000000000ULL;
 
     if ( !s )

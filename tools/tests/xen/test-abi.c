@@ -159,6 +159,27 @@ TEST(domctl_and_sysctl)
     AT(struct xen_domctl_getvcpuinfo, blocked, 5);
     AT(struct xen_domctl_getvcpuinfo, cpu_time, 8);
     AT(struct xen_domctl_getvcpuinfo, cpu, 16);
+    LAYOUT(struct vcpu_guest_core_regs, 312);
+    AT(struct vcpu_guest_core_regs, pc64, 248);
+    AT(struct vcpu_guest_core_regs, cpsr, 256);
+    AT(struct vcpu_guest_core_regs, spsr_el1, 264);
+    AT(struct vcpu_guest_core_regs, spsr_fiq, 272);
+    AT(struct vcpu_guest_core_regs, sp_el0, 288);
+    AT(struct vcpu_guest_core_regs, elr_el1, 304);
+    LAYOUT(struct vcpu_guest_context, 352);
+    AT(struct vcpu_guest_context, user_regs, 8);
+    AT(struct vcpu_guest_context, sctlr, 320);
+    AT(struct vcpu_guest_context, ttbr1, 344);
+    LAYOUT(struct xen_domctl_vcpucontext, 16);
+    AT(struct xen_domctl_vcpucontext, ctxt, 8);
+    LAYOUT(struct xenctl_bitmap, 16);
+    AT(struct xenctl_bitmap, nr_bits, 8);
+    LAYOUT(struct xen_domctl_vcpuaffinity, 40);
+    AT(struct xen_domctl_vcpuaffinity, cpumap_hard, 8);
+    AT(struct xen_domctl_vcpuaffinity, cpumap_soft, 24);
+    LAYOUT(struct xen_domctl_settimeoffset, 8);
+    LAYOUT(struct xen_domctl_set_target, 2);
+    LAYOUT(struct xen_domctl_cacheflush, 16);
     LAYOUT(struct xen_domctl, 144);
     LAYOUT(struct xen_sysctl_physinfo, 112);
     AT(struct xen_sysctl_physinfo, arch_capabilities, 32);
@@ -169,6 +190,9 @@ TEST(domctl_and_sysctl)
     AT(struct xen_sysctl_getdomaininfolist, max_domains, 4);
     AT(struct xen_sysctl_getdomaininfolist, buffer, 8);
     AT(struct xen_sysctl_getdomaininfolist, num_domains, 16);
+    LAYOUT(struct xen_sysctl_cputopo, 12);
+    LAYOUT(struct xen_sysctl_cputopoinfo, 16);
+    AT(struct xen_sysctl_cputopoinfo, cputopo, 8);
     AT(struct xen_sysctl, u, 8);
     LAYOUT(struct xen_sysctl, 136);
 }

@@ -149,6 +149,32 @@ TEST(port_limits)
     env_check_clean();
 }
 
+/* createdomain's max_evtchn_port is the highest port a domU gets. */
+TEST(max_port_from_config)
+{
+    struct tdom *td;
+    evtchn_port_t p;
+    unsigned int i;
+
+    env_reset();
+    td = tdom_new(1, 1, false);
+    CHECK_EQ(evtchn_domain_init(&td->d, 63), 0);
+    for ( i = 1; i < 64; i++ )
+        CHECK_EQ(evtchn_alloc_unbound_port(&td->d, 0, &p), 0);
+    CHECK_EQ(p, 63);
+    CHECK_EQ(evtchn_alloc_unbound_port(&td->d, 0, &p), -ENOSPC);
+    tdom_free(td);
+
+    /* An absurd maximum is the ABI's (2-level here: 4095). */
+    td = tdom_new(1, 1, false);
+    CHECK_EQ(evtchn_domain_init(&td->d, UINT32_MAX), 0);
+    for ( i = 1; i < 4096; i++ )
+        CHECK_EQ(evtchn_alloc_unbound_port(&td->d, 0, &p), 0);
+    CHECK_EQ(evtchn_alloc_unbound_port(&td->d, 0, &p), -ENOSPC);
+    tdom_free(td);
+    env_check_clean();
+}
+
 TEST(out_of_memory)
 {
     struct tdom *td;
@@ -647,6 +673,7 @@ TEST(dump)
 }
 
 TESTS(T(bad_commands_and_pointers), T(alloc_unbound), T(port_limits),
+      T(max_port_from_config),
       T(out_of_memory), T(interdomain), T(interdomain_to_self), T(virq),
       T(ipi_and_bind_vcpu), T(port_errors), T(two_level_pending_and_mask),
       T(vcpu_info_registration), T(reset), T(destroy_frees_everything),

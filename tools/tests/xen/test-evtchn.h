@@ -220,7 +220,7 @@ static inline struct tdom *tdom_new(domid_t id, unsigned int nr_vcpus,
         td->type[i] = p2m_ram_rw;
     }
     td->next_gfn = GFN_BASE;
-    CHECK_EQ(evtchn_domain_init(d), 0);
+    CHECK_EQ(evtchn_domain_init(d, 1023), 0);
     return td;
 }
 

@@ -70,6 +70,9 @@ int arch_sanitise_domain_config(struct xen_domctl_createdomain *c)
     return 0;
 }
 
+static const paddr_t guest_rdist_base = GUEST_GICV3_GICR0_BASE;
+static const paddr_t guest_rdist_size = GUEST_GICV3_GICR0_SIZE;
+
 int arch_domain_create(struct domain *d,
                        const struct xen_domctl_createdomain *config)
 {
@@ -85,8 +88,14 @@ int arch_domain_create(struct domain *d,
         return rc;
     rc = vgic_domain_init(d, d->is_privileged ? gic.nr_lines - 32
                                               : config->arch.nr_spis);
-    if ( rc )
+    /* dom0 mirrors the host's GIC (domain_build); a domU gets the guest map. */
+    if ( !rc && !d->is_privileged )
+        rc = vgic_set_layout(d, GUEST_GICV3_GICD_BASE, 1, &guest_rdist_base,
+                             &guest_rdist_size);
+    if ( rc ) {
+        vgic_domain_destroy(d);
         p2m_teardown(d);
+    }
     return rc;
 }
 

@@ -9,6 +9,7 @@
 #include <xen/lib.h>
 #include <xen/mm.h>
 #include <xen/sched.h>
+#include <asm/cache.h>
 #include <asm/cpufeature.h>
 #include <asm/p2m.h>
 #include <asm/pgtable-bits.h>
@@ -115,6 +116,23 @@ static int split_block(struct p2m_domain *p2m, uint64_t *entry,
 }
 
 /*
+ * A foreign mapping holds a reference on the other domain's page (taken by
+ * the caller of p2m_insert_mapping); the entry's removal drops it.
+ */
+static bool is_foreign_entry(uint64_t e)
+{
+    p2m_type_t t = (e & P2M_TYPE_MASK) >> P2M_TYPE_SHIFT;
+
+    return (e & PTE_VALID) &&
+           (t == p2m_map_foreign_rw || t == p2m_map_foreign_ro);
+}
+
+static void put_foreign_entry(uint64_t e)
+{
+    put_page(mfn_to_page(_mfn((e & PTE_ADDR_MASK) >> PAGE_SHIFT)));
+}
+
+/*
  * Sets [gfn, gfn + nr) to map mfn onwards with type t, or to nothing when
  * t is p2m_invalid.  Caller holds the p2m lock.
  */
@@ -151,6 +169,11 @@ static int p2m_set_entries(struct domain *d, unsigned long gfn,
                            ((uint64_t)mfn << PAGE_SHIFT) | type_attrs(t) |
                            (level == 3 ? PTE_PAGE : PTE_BLOCK));
                 flush |= old & PTE_VALID;
+                if ( level == 3 && is_foreign_entry(old) ) {
+                    /* No stale TLB entry may outlive the reference. */
+                    flush_guest_tlb(d);
+                    put_foreign_entry(old);
+                }
                 gfn += span;
                 if ( t != p2m_invalid )
                     mfn += span;
@@ -315,9 +338,14 @@ static void free_tables(struct p2m_domain *p2m, uint64_t *table,
 {
     unsigned int i;
 
-    for ( i = 0; level < 3 && i < 512; i++ )
-        if ( (table[i] & PTE_VALID) && (table[i] & PTE_TYPE_MASK) == PTE_TABLE )
+    for ( i = 0; i < 512; i++ ) {
+        if ( level == 3 ) {
+            if ( is_foreign_entry(table[i]) )
+                put_foreign_entry(table[i]);
+        } else if ( (table[i] & PTE_VALID) &&
+                    (table[i] & PTE_TYPE_MASK) == PTE_TABLE )
             free_tables(p2m, maddr_to_virt(table[i] & PTE_ADDR_MASK), level + 1);
+    }
     free_xenheap_page(table);
     p2m->nr_tables--;
 }
@@ -338,4 +366,16 @@ void p2m_load(struct domain *d)
 {
     WRITE_SYSREG(d->arch.p2m.vttbr, vttbr_el2);
     isb();
+}
+
+void arch_cache_flush_range(struct domain *d, unsigned long gfn,
+                            unsigned long nr)
+{
+    for ( ; nr; nr--, gfn++ ) {
+        p2m_type_t t;
+        mfn_t mfn = p2m_lookup(d, _gfn(gfn), &t);
+
+        if ( p2m_is_ram(t) && mfn_valid(mfn) )
+            flush_dcache_range(mfn_to_virt(mfn), PAGE_SIZE, true);
+    }
 }

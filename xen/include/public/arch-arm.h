@@ -42,18 +42,35 @@ typedef struct arch_shared_info arch_shared_info_t;
 
 #define XEN_LEGACY_MAX_VCPUS 1
 
-/* vCPU register state, as set and read by the toolstack (domctl). */
+/*
+ * vCPU register state, as set and read by the toolstack (domctl
+ * setvcpucontext/getvcpucontext).  The layout is shared with AArch32
+ * guests, whose banked registers live in x13-x30 (not supported here).
+ */
 struct vcpu_guest_core_regs {
     uint64_t x0, x1, x2, x3, x4, x5, x6, x7;
     uint64_t x8, x9, x10, x11, x12, x13, x14, x15;
     uint64_t x16, x17, x18, x19, x20, x21, x22, x23;
     uint64_t x24, x25, x26, x27, x28, x29, x30;
-    uint64_t sp_el0, sp_el1;
-    uint64_t pc64;
-    uint32_t cpsr;
-    uint32_t spsr_el1;
-    uint64_t elr_el1;
+    uint64_t pc64;              /* where the vCPU resumes (ELR_EL2) */
+    uint64_t cpsr;              /* its PSTATE (SPSR_EL2) */
+    uint64_t spsr_el1;
+    uint32_t spsr_fiq, spsr_irq, spsr_und, spsr_abt;    /* AArch32 only */
+    uint64_t sp_el0;
+    uint64_t sp_el1, elr_el1;
 };
+typedef struct vcpu_guest_core_regs vcpu_guest_core_regs_t;
+
+struct vcpu_guest_context {
+    uint32_t flags;
+#define _VGCF_online    0
+#define VGCF_online     (1U << _VGCF_online)    /* up, not waiting for PSCI */
+    struct vcpu_guest_core_regs user_regs;
+    uint64_t sctlr;
+    uint64_t ttbcr, ttbr0, ttbr1;
+};
+typedef struct vcpu_guest_context vcpu_guest_context_t;
+DEFINE_XEN_GUEST_HANDLE(vcpu_guest_context_t);
 
 /* The fixed guest physical memory map of domUs (guests read their DT). */
 #define GUEST_GICV3_GICD_BASE       0x03001000ULL

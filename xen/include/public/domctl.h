@@ -90,6 +90,38 @@ struct xen_domctl_max_vcpus {
     uint32_t max;
 };
 
+/* XEN_DOMCTL_setvcpucontext, XEN_DOMCTL_getvcpucontext */
+struct xen_domctl_vcpucontext {
+    uint32_t vcpu;
+    XEN_GUEST_HANDLE(vcpu_guest_context_t) ctxt;
+};
+
+/* XEN_DOMCTL_setvcpuaffinity, XEN_DOMCTL_getvcpuaffinity */
+struct xen_domctl_vcpuaffinity {
+    uint32_t vcpu;
+    uint32_t flags;
+#define XEN_VCPUAFFINITY_HARD   (1U << 0)
+#define XEN_VCPUAFFINITY_SOFT   (1U << 1)
+#define XEN_VCPUAFFINITY_FORCE  (1U << 2)
+    struct xenctl_bitmap cpumap_hard;
+    struct xenctl_bitmap cpumap_soft;
+};
+
+/* XEN_DOMCTL_settimeoffset: seconds added to the wall clock it sees. */
+struct xen_domctl_settimeoffset {
+    int64_t time_offset_seconds;
+};
+
+/* XEN_DOMCTL_set_target: the domain (a device model) may control target. */
+struct xen_domctl_set_target {
+    domid_t target;
+};
+
+/* XEN_DOMCTL_cacheflush: clean and invalidate guest frames to memory. */
+struct xen_domctl_cacheflush {
+    xen_pfn_t start_pfn, nr_pfns;
+};
+
 struct xen_domctl {
     uint32_t cmd;
 #define XEN_DOMCTL_createdomain     1
@@ -97,9 +129,16 @@ struct xen_domctl {
 #define XEN_DOMCTL_pausedomain      3
 #define XEN_DOMCTL_unpausedomain    4
 #define XEN_DOMCTL_getdomaininfo    5
+#define XEN_DOMCTL_setvcpuaffinity  9
 #define XEN_DOMCTL_max_mem          11
+#define XEN_DOMCTL_setvcpucontext   12
+#define XEN_DOMCTL_getvcpucontext   13
 #define XEN_DOMCTL_getvcpuinfo      14
 #define XEN_DOMCTL_max_vcpus        15
+#define XEN_DOMCTL_settimeoffset    24
+#define XEN_DOMCTL_getvcpuaffinity  25
+#define XEN_DOMCTL_set_target       46
+#define XEN_DOMCTL_cacheflush       71
     uint32_t interface_version;
     domid_t domain;
     uint16_t pad[3];
@@ -109,6 +148,11 @@ struct xen_domctl {
         struct xen_domctl_max_mem max_mem;
         struct xen_domctl_getvcpuinfo getvcpuinfo;
         struct xen_domctl_max_vcpus max_vcpus;
+        struct xen_domctl_vcpucontext vcpucontext;
+        struct xen_domctl_vcpuaffinity vcpuaffinity;
+        struct xen_domctl_settimeoffset settimeoffset;
+        struct xen_domctl_set_target set_target;
+        struct xen_domctl_cacheflush cacheflush;
         uint8_t pad[128];
     } u;
 };

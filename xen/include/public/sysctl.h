@@ -58,18 +58,37 @@ struct xen_sysctl_getdomaininfolist {
     uint32_t num_domains;       /* OUT: entries written */
 };
 
+/* XEN_SYSCTL_cputopoinfo: core, socket and node of each CPU. */
+#define XEN_INVALID_CORE_ID     (~0U)
+#define XEN_INVALID_SOCKET_ID   (~0U)
+#define XEN_INVALID_NODE_ID     (~0U)
+struct xen_sysctl_cputopo {
+    uint32_t core;
+    uint32_t socket;
+    uint32_t node;
+};
+typedef struct xen_sysctl_cputopo xen_sysctl_cputopo_t;
+DEFINE_XEN_GUEST_HANDLE(xen_sysctl_cputopo_t);
+
+struct xen_sysctl_cputopoinfo {
+    uint32_t num_cpus;          /* IN: room in cputopo; OUT: CPUs there are */
+    XEN_GUEST_HANDLE(xen_sysctl_cputopo_t) cputopo;    /* may be null */
+};
+
 struct xen_sysctl {
     uint32_t cmd;
 #define XEN_SYSCTL_readconsole      1
 #define XEN_SYSCTL_physinfo         3
 #define XEN_SYSCTL_getdomaininfolist 6
 #define XEN_SYSCTL_debug_keys       7
+#define XEN_SYSCTL_cputopoinfo      16
     uint32_t interface_version;
     union {
         struct xen_sysctl_readconsole readconsole;
         struct xen_sysctl_physinfo physinfo;
         struct xen_sysctl_getdomaininfolist getdomaininfolist;
         struct xen_sysctl_debug_keys debug_keys;
+        struct xen_sysctl_cputopoinfo cputopoinfo;
         uint8_t pad[128];
     } u;
 };

@@ -152,6 +152,13 @@ DEFINE_XEN_GUEST_HANDLE(void);
 DEFINE_XEN_GUEST_HANDLE(uint64_t);
 DEFINE_XEN_GUEST_HANDLE(xen_pfn_t);
 DEFINE_XEN_GUEST_HANDLE(xen_ulong_t);
+__DEFINE_XEN_GUEST_HANDLE(uint8, uint8_t);
+
+/* A bitmap the caller owns (e.g. a CPU mask): bit n is byte n/8, bit n%8. */
+struct xenctl_bitmap {
+    XEN_GUEST_HANDLE(uint8) bitmap;
+    uint32_t nr_bits;
+};
 #endif
 
 #endif /* __XEN_PUBLIC_XEN_H__ */

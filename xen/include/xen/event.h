@@ -9,7 +9,8 @@
 struct domain;
 struct vcpu;
 
-int evtchn_domain_init(struct domain *d);    /* at domain creation */
+/* At domain creation; ports above max_port are refused to a domU. */
+int evtchn_domain_init(struct domain *d, uint32_t max_port);
 void evtchn_domain_destroy(struct domain *d);  /* closes every port */
 
 /* Raises a per-vCPU VIRQ on v, or a global one on d (its vCPU 0 binding). */

@@ -26,9 +26,6 @@ struct page_info;
 /* 2-level ABI: one bit per port in two 64-word bitmaps. */
 #define EVTCHN_2L_NR_CHANNELS   (64 * 64)
 
-/* Default d->max_evtchns for a domU: the toolstack's max_evtchn_port 1023. */
-#define EVTCHN_DEFAULT_DOMU_PORTS 1024
-
 enum evtchn_state {
     ECS_FREE = 0,       /* available */
     ECS_RESERVED,       /* port 0: never allocated */

@@ -103,6 +103,8 @@ struct domain {
     uint64_t hvm_params[HVM_NR_PARAMS];
     unsigned long vm_assist;        /* VMASST_TYPE_* bits enabled */
     s_time_t time_zero_ns;          /* system time when its clock read 0 */
+    int64_t time_offset_seconds;    /* added to its wall clock (domctl) */
+    struct domain *target;          /* a device model's guest (set_target) */
     char handle[16];                /* toolstack's UUID */
 
     struct list_head domain_list;
@@ -191,6 +193,18 @@ bool arch_vcpu_has_pending_irq(const struct vcpu *v);
 uint64_t arch_vcpu_pc(const struct vcpu *v);
 void arch_dump_vcpu(struct vcpu *v);
 struct xen_domctl_getdomaininfo;
+/* A vCPU's registers for the toolstack (domctl); d is paused. 0 or -errno. */
+struct vcpu_guest_context;
+int arch_set_vcpu_context(struct vcpu *v, const struct vcpu_guest_context *c);
+void arch_get_vcpu_context(const struct vcpu *v, struct vcpu_guest_context *c);
+/* Cleans and invalidates d's RAM in [gfn, gfn + nr) to memory. */
+void arch_cache_flush_range(struct domain *d, unsigned long gfn,
+                            unsigned long nr);
+
+/* domctl's vCPU ops (domctl_vcpu.c): 0 or -errno. */
+struct xen_domctl;
+long domctl_vcpu_op(struct domain *d, struct xen_domctl *op);
+
 /* d's state for the toolstack (domctl.c); the arch adds its part. */
 void getdomaininfo(struct domain *d, struct xen_domctl_getdomaininfo *info);
 void arch_get_domain_info(const struct domain *d,
