@@ -18,4 +18,20 @@ struct privcmd_hypercall {
 #define IOCTL_PRIVCMD_HYPERCALL \
     _IOC(_IOC_NONE, 'P', 0, sizeof(struct privcmd_hypercall))
 
+/*
+ * Maps num frames of domain dom (arr[], guest frame numbers) at addr, a
+ * range the caller mmap()ed from the privcmd device; err[i] gets each
+ * frame's result (0 or -errno).
+ */
+struct privcmd_mmapbatch_v2 {
+    unsigned int num;
+    uint16_t dom;
+    uint64_t addr;
+    const uint64_t *arr;
+    int *err;
+};
+
+#define IOCTL_PRIVCMD_MMAPBATCH_V2 \
+    _IOC(_IOC_NONE, 'P', 4, sizeof(struct privcmd_mmapbatch_v2))
+
 #endif
