@@ -29,7 +29,8 @@ dom0-tests: deps
 # The toolstack: for this machine (the host tests use these builds), and
 # as static arm64 binaries for dom0's initramfs.  Outputs: $(BUILD_DIR)/host
 # and $(BUILD_DIR)/dom0 (bin/, sbin/, lib/).
-TOOLS_DIRS := tools/libs/evtchn tools/libs/gnttab tools/libs/store \
+TOOLS_DIRS := tools/libs/call tools/libs/evtchn tools/libs/gnttab \
+	tools/libs/foreignmemory tools/libs/ctrl tools/libs/store \
 	tools/xenstored tools/xenstore
 
 host-tools:

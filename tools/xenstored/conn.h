@@ -51,7 +51,11 @@ struct connection {
     int fd;                     /* a socket's, or -1 */
     struct xenstore_domain_interface *intf;     /* a ring's page */
     uint32_t port;              /* a ring's local event channel */
-    bool intf_is_local;         /* dom0's own ring, from /proc/xen/xsd_kva */
+    enum {
+        INTF_LOCAL,             /* dom0's own ring, from /proc/xen/xsd_kva */
+        INTF_GRANT,             /* through grant GNTTAB_RESERVED_XENSTORE */
+        INTF_FOREIGN,           /* its frame mapped by dom0's privilege */
+    } intf_map;
     struct domain *domain;      /* NULL for sockets that are not a domain */
     unsigned int id;            /* the domid whose rights it has */
     bool has_target;            /* SET_TARGET: also has target's rights */

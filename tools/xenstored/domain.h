@@ -2,8 +2,9 @@
 /*
  * The domains xenstored knows of: introduced ones, with a connection,
  * and any other domid a node's permissions or owner name.  Each carries
- * the counts its quotas limit.  xenstored cannot ask the hypervisor which
- * domains exist, so every domid below DOMID_FIRST_RESERVED may.
+ * the counts its quotas limit.  Any domid below DOMID_FIRST_RESERVED may
+ * be named; the hypervisor is asked about introduced ones when
+ * VIRQ_DOM_EXC fires (domain_exc.c).
  */
 #ifndef XENSTORED_DOMAIN_H
 #define XENSTORED_DOMAIN_H
@@ -25,6 +26,7 @@ struct domain {
      */
     uint64_t generation;
     bool introduced;
+    bool shut_down;             /* @releaseDomain fired for its shutdown */
     struct connection *conn;    /* while introduced */
     unsigned int nodes;         /* nodes it owns */
     unsigned int outstanding;   /* its requests with replies or events unsent */

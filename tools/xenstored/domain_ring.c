@@ -6,11 +6,14 @@
 #include <unistd.h>
 
 #include <xenevtchn.h>
+#include <xenforeignmemory.h>
 #include <xengnttab.h>
 #include <xen/grant_table.h>
+#include <xen/xen.h>
 
 #include "conn.h"
 #include "domain.h"
+#include "domain_exc.h"
 #include "domain_ring.h"
 #include "log.h"
 #include "ring.h"
@@ -21,6 +24,8 @@
 
 static xenevtchn_handle *xce;
 static xengnttab_handle *xgt;
+static xenforeignmemory_handle *fmem;     /* opened when first needed */
+static int dom_exc_port = -1;
 
 int domain_ring_open(void)
 {
@@ -38,11 +43,18 @@ int domain_ring_open(void)
         xce = NULL;
         return err;
     }
+    /* Without it domains are only released when the toolstack says so. */
+    dom_exc_port = xenevtchn_bind_virq(xce, VIRQ_DOM_EXC);
+    if ( dom_exc_port < 0 )
+        log_msg(LOG_WARNING, "binding VIRQ_DOM_EXC: %m");
     return 0;
 }
 
 void domain_ring_close(void)
 {
+    xenforeignmemory_close(fmem);
+    fmem = NULL;
+    dom_exc_port = -1;
     xengnttab_close(xgt);
     xenevtchn_close(xce);
     xgt = NULL;
@@ -60,6 +72,8 @@ void domain_ring_event(void)
 
     if ( port < 0 || xenevtchn_unmask(xce, port) < 0 )
         log_msg(LOG_ERR, "event channel device: %m");
+    else if ( port == dom_exc_port )
+        domain_exc_check();
 }
 
 void domain_ring_notify(struct connection *conn)
@@ -106,19 +120,21 @@ static void ring_conn_broken(struct connection *conn)
     conn_ignore(conn);
 }
 
-static void unmap(struct xenstore_domain_interface *intf, bool local)
+static void unmap(struct xenstore_domain_interface *intf, int how)
 {
-    if ( local )
+    if ( how == INTF_LOCAL )
         munmap(intf, sysconf(_SC_PAGESIZE));
-    else
+    else if ( how == INTF_GRANT )
         xengnttab_unmap(xgt, intf, 1);
+    else
+        xenforeignmemory_unmap(fmem, intf, 1);
 }
 
 static void ring_conn_release(struct connection *conn)
 {
     if ( conn->port )
         xenevtchn_unbind(xce, conn->port);
-    unmap(conn->intf, conn->intf_is_local);
+    unmap(conn->intf, conn->intf_map);
 }
 
 static const struct transport ring_transport = {
@@ -143,36 +159,53 @@ static void *map_local(void)
     return page == MAP_FAILED ? NULL : page;
 }
 
-int domain_ring_connect(struct domain *d, uint32_t port,
+/* d's ring page: through its grant, else as a foreign frame. */
+static void *map_ring(unsigned int domid, uint64_t gfn, int *how)
+{
+    void *page;
+
+    if ( domid == 0 ) {
+        *how = INTF_LOCAL;
+        return map_local();
+    }
+    *how = INTF_GRANT;
+    page = xengnttab_map_grant_ref(xgt, domid, GNTTAB_RESERVED_XENSTORE,
+                                   PROT_READ | PROT_WRITE);
+    if ( page )
+        return page;
+    if ( !fmem && !(fmem = xenforeignmemory_open(NULL, 0)) )
+        return NULL;
+    *how = INTF_FOREIGN;
+    return xenforeignmemory_map(fmem, domid, PROT_READ | PROT_WRITE, 1, &gfn,
+                                NULL);
+}
+
+int domain_ring_connect(struct domain *d, uint64_t gfn, uint32_t port,
                         struct connection **out)
 {
-    bool local = d->domid == 0;
     struct xenstore_domain_interface *intf;
     struct connection *conn;
-    int bound, rc = domain_ring_open();
+    int how, bound, rc = domain_ring_open();
 
     if ( rc )
         return rc;
-    intf = local ? map_local()
-                 : xengnttab_map_grant_ref(xgt, d->domid,
-                                           GNTTAB_RESERVED_XENSTORE,
-                                           PROT_READ | PROT_WRITE);
+    intf = map_ring(d->domid, gfn, &how);
     if ( !intf )
         return errno;
     bound = xenevtchn_bind_interdomain(xce, d->domid, port);
     if ( bound < 0 ) {
         rc = errno;
-        unmap(intf, local);
+        unmap(intf, how);
         return rc;
     }
     conn = conn_new(&ring_transport);
     if ( !conn ) {
         xenevtchn_unbind(xce, bound);
-        unmap(intf, local);
+        unmap(intf, how);
         return ENOMEM;
     }
     conn->intf = intf;
-    conn->intf_is_local = local;
+    conn->intf_map = how;
     conn->port = bound;
     *out = conn;
     return 0;

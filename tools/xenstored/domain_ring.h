@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Domains' connections over their rings: the page is mapped through the
- * grant device (grant GNTTAB_RESERVED_XENSTORE), or for dom0's own
- * kernel from /proc/xen/xsd_kva; the event channel is bound through the
- * event channel device.
+ * grant device (grant GNTTAB_RESERVED_XENSTORE) or, when the builder did
+ * not seed that grant, as a foreign frame (the gfn INTRODUCE names), as
+ * Xen's xenstored falls back; dom0's own kernel's comes from
+ * /proc/xen/xsd_kva.  Event channels are bound through the event channel
+ * device, which also carries VIRQ_DOM_EXC: domains shutting down or gone.
  */
 #ifndef XENSTORED_DOMAIN_RING_H
 #define XENSTORED_DOMAIN_RING_H
@@ -22,10 +24,11 @@ int domain_ring_fd(void);
 void domain_ring_event(void);
 
 /*
- * A connection over domain d's ring, whose event channel is port in d:
- * errno when the page cannot be mapped or the port bound.
+ * A connection over domain d's ring, the page at gfn in d, whose event
+ * channel is port in d: errno when the page cannot be mapped or the port
+ * bound.
  */
-int domain_ring_connect(struct domain *d, uint32_t port,
+int domain_ring_connect(struct domain *d, uint64_t gfn, uint32_t port,
                         struct connection **out);
 /* Binds a new port instead (INTRODUCE again): errno. */
 int domain_ring_rebind(struct connection *conn, uint32_t port);

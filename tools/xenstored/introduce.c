@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <xen/xen.h>
@@ -18,6 +19,16 @@
 
 bool keep_orphans;
 
+/* A decimal frame number (as libxenstore writes it): 0, or -1 if bad. */
+static int parse_gfn(const char *s, uint64_t *gfn)
+{
+    char *end;
+
+    errno = 0;
+    *gfn = strtoull(s, &end, 10);
+    return errno || end == s || *end || *s == '-' ? -1 : 0;
+}
+
 static void attach(struct domain *d, struct connection *conn)
 {
     conn->domain = d;
@@ -33,20 +44,22 @@ static void open_ring(struct connection *conn)
     domain_ring_notify(conn);
 }
 
-/* domid, gfn (not needed: the grant is fixed), port */
+/* domid, gfn of its ring page (used when its grant is not there), port */
 int do_introduce(struct request *req)
 {
     struct connection *conn;
     const char *vec[3];
     unsigned int domid;
     struct domain *d;
+    uint64_t gfn;
     int port, rc;
 
     if ( req_strings(req, vec, 3) < 3 )
         return EINVAL;
     domid = parse_domid(vec[0]);
     port = parse_domid(vec[2]);
-    if ( port <= 0 || domid >= DOMID_FIRST_RESERVED )
+    if ( port <= 0 || domid >= DOMID_FIRST_RESERVED ||
+         parse_gfn(vec[1], &gfn) )
         return EINVAL;
     d = domain_get(domid);
     if ( !d )
@@ -63,7 +76,7 @@ int do_introduce(struct request *req)
         return reply_ok(req);
     }
 
-    rc = domain_ring_connect(d, port, &conn);
+    rc = domain_ring_connect(d, gfn, port, &conn);
     if ( rc )
         return rc;
     attach(d, conn);
@@ -180,7 +193,7 @@ int dom0_init(void)
     if ( !d )
         return ENOMEM;
     /* The kernel may have queued requests already: no ring reset. */
-    rc = domain_ring_connect(d, port, &conn);
+    rc = domain_ring_connect(d, 0, port, &conn);
     if ( rc )
         return rc;
     attach(d, conn);

@@ -17,6 +17,7 @@
 #include "conn.h"
 #include "daemon.h"
 #include "domain.h"
+#include "domain_exc.h"
 #include "domain_ring.h"
 #include "introduce.h"
 #include "log.h"
@@ -151,6 +152,7 @@ static void stop(void)
     store_destroy();
     special_destroy();
     domains_destroy();
+    domain_exc_close();
     domain_ring_close();
     trace_close();
 }

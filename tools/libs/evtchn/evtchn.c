@@ -71,6 +71,14 @@ xenevtchn_bind_interdomain(xenevtchn_handle *xce, uint32_t domid,
     return ioctl(xce->fd, IOCTL_EVTCHN_BIND_INTERDOMAIN, &op);
 }
 
+xenevtchn_port_or_error_t
+xenevtchn_bind_virq(xenevtchn_handle *xce, unsigned int virq)
+{
+    struct ioctl_evtchn_bind_virq op = { .virq = virq };
+
+    return ioctl(xce->fd, IOCTL_EVTCHN_BIND_VIRQ, &op);
+}
+
 int xenevtchn_unbind(xenevtchn_handle *xce, evtchn_port_t port)
 {
     struct ioctl_evtchn_unbind op = { .port = port };

@@ -63,6 +63,9 @@ static void bad_arguments(void)
     expect_error(call(c, XS_INTRODUCE, 0, ARGS("5", "1", "0")), "EINVAL");
     expect_error(call(c, XS_INTRODUCE, 0, ARGS("70000", "1", "3")),
                  "EINVAL");
+    expect_error(call(c, XS_INTRODUCE, 0, ARGS("5", "x1", "3")), "EINVAL");
+    expect_error(call(c, XS_INTRODUCE, 0, ARGS("5", "-1", "3")), "EINVAL");
+    expect_error(call(c, XS_INTRODUCE, 0, ARGS("5", "", "3")), "EINVAL");
     expect_error(call(c, XS_RELEASE, 0, ARGS("0")), "EINVAL");
     expect_error(call(c, XS_CONTROL, 0, raw("", 0)), "EINVAL");
     expect_error(call(c, XS_CONTROL, 0, ARGS("no-such-command")), "EINVAL");

@@ -40,6 +40,9 @@ int xenevtchn_notify(xenevtchn_handle *xce, evtchn_port_t port);
 xenevtchn_port_or_error_t
 xenevtchn_bind_interdomain(xenevtchn_handle *xce, uint32_t domid,
                            evtchn_port_t remote_port);
+/* A port of this handle's for a global VIRQ (e.g. VIRQ_DOM_EXC). */
+xenevtchn_port_or_error_t xenevtchn_bind_virq(xenevtchn_handle *xce,
+                                              unsigned int virq);
 int xenevtchn_unbind(xenevtchn_handle *xce, evtchn_port_t port);
 
 /*
