@@ -146,6 +146,28 @@ long do_console_io(uint64_t cmd, uint64_t count, uint64_t buf)
     return SUBOP_UNIMPLEMENTED("console_io", cmd);
 }
 
+/* The toolstack (or a device model, of its guest) shuts a domain down. */
+static long remote_shutdown(uint64_t arg)
+{
+    struct sched_remote_shutdown rs;
+    struct domain *d;
+    long rc = 0;
+
+    if ( raw_copy_from_guest(&rs, arg, sizeof(rs)) )
+        return -EFAULT;
+    if ( rs.reason > SHUTDOWN_MAX )
+        return -EINVAL;
+    d = get_domain_by_id(rs.domain_id);
+    if ( !d )
+        return -ESRCH;
+    if ( current->domain->is_privileged || current->domain->target == d )
+        domain_shutdown(d, rs.reason);
+    else
+        rc = -EPERM;
+    put_domain(d);
+    return rc;
+}
+
 long do_sched_op(uint64_t cmd, uint64_t arg)
 {
     struct sched_shutdown sd;
@@ -171,6 +193,8 @@ long do_sched_op(uint64_t cmd, uint64_t arg)
             return -EINVAL;
         current->domain->shutdown_code = sd.reason;
         return 0;
+    case SCHEDOP_remote_shutdown:
+        return remote_shutdown(arg);
     }
     return SUBOP_UNIMPLEMENTED("sched_op", cmd);
 }

@@ -58,6 +58,8 @@ void test_memory(void);
 void test_balloon(long mib);
 void test_vcpu_hotplug(void);
 void test_bad_hypercalls(void);
+/* In an unprivileged guest, instead of all the others (--isolation). */
+void test_isolation(void);
 void test_domctl(void);
 
 #endif

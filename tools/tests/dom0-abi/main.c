@@ -4,9 +4,10 @@
  * took from the hypervisor (dom0's pages, ports, grant mappings, heap) is
  * back.
  *
- * Usage: dom0-abi [--events fifo|2l] [--balloon-mib N]
+ * Usage: dom0-abi [--events fifo|2l] [--balloon-mib N] | --isolation
  *   --events       the event ABI Linux was told to use (default fifo)
  *   --balloon-mib  how far to balloon down and up (default 64; 0: not at all)
+ *   --isolation    run in a domU instead: what it must be refused
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -120,6 +121,7 @@ int main(int argc, char **argv)
 {
     struct hv_counters before;
     long balloon_mib = 64;
+    bool isolation = false;
     int i;
 
     for ( i = 1; i < argc; i++ ) {
@@ -128,9 +130,11 @@ int main(int argc, char **argv)
         } else if ( !strcmp(argv[i], "--events") && i + 1 < argc &&
                     (!strcmp(argv[i + 1], "fifo") || !strcmp(argv[i + 1], "2l")) ) {
             events_fifo = !strcmp(argv[++i], "fifo");
+        } else if ( !strcmp(argv[i], "--isolation") ) {
+            isolation = true;
         } else {
-            fprintf(stderr, "usage: %s [--events fifo|2l] [--balloon-mib N]\n",
-                    argv[0]);
+            fprintf(stderr, "usage: %s [--events fifo|2l] [--balloon-mib N] "
+                    "| --isolation\n", argv[0]);
             return 2;
         }
     }
@@ -145,6 +149,12 @@ int main(int argc, char **argv)
      */
     if ( mlockall(MCL_CURRENT | MCL_FUTURE) )
         fprintf(stderr, "dom0-abi: mlockall: %s\n", strerror(errno));
+
+    if ( isolation ) {
+        test_isolation();
+        printf("dom0-abi: %u check(s) failed\n", failures);
+        return failures > 255 ? 255 : (int)failures;
+    }
 
     /*
      * First, as it grows the hypervisor's port table for good; it checks
