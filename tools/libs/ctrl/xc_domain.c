@@ -125,11 +125,11 @@ int xc_domain_cacheflush(xc_interface *xch, uint32_t domid, xen_pfn_t start,
     return xc_domctl(xch, &op);
 }
 
-int xc_domain_populate_physmap_exact(xc_interface *xch, uint32_t domid,
-                                     unsigned long nr_extents,
-                                     unsigned int extent_order,
-                                     unsigned int mem_flags,
-                                     xen_pfn_t *extent_start)
+int xc_domain_populate_physmap(xc_interface *xch, uint32_t domid,
+                               unsigned long nr_extents,
+                               unsigned int extent_order,
+                               unsigned int mem_flags,
+                               xen_pfn_t *extent_start)
 {
     struct xc_bounce b = { .user = extent_start,
                            .size = nr_extents * sizeof(*extent_start),
@@ -150,6 +150,18 @@ int xc_domain_populate_physmap_exact(xc_interface *xch, uint32_t domid,
     rc = xc_hypercall_struct(xch, __HYPERVISOR_memory_op,
                              XENMEM_populate_physmap, &r, sizeof(r));
     xc_bounce_post(xch, &b, rc >= 0);
+    return rc;
+}
+
+int xc_domain_populate_physmap_exact(xc_interface *xch, uint32_t domid,
+                                     unsigned long nr_extents,
+                                     unsigned int extent_order,
+                                     unsigned int mem_flags,
+                                     xen_pfn_t *extent_start)
+{
+    int rc = xc_domain_populate_physmap(xch, domid, nr_extents, extent_order,
+                                        mem_flags, extent_start);
+
     if ( rc < 0 )
         return -1;
     /* Fewer extents than asked: the domain's limit or the host's memory. */

@@ -51,7 +51,16 @@ int xc_domain_cacheflush(xc_interface *xch, uint32_t domid, xen_pfn_t start,
                          xen_pfn_t nr);
 
 /* Memory */
-/* Gives the domain nr extents of 2^order pages at the frames listed. */
+/*
+ * Gives the domain nr extents of 2^order pages at the frames listed: how
+ * many it got (the first ones), or -1.
+ */
+int xc_domain_populate_physmap(xc_interface *xch, uint32_t domid,
+                               unsigned long nr_extents,
+                               unsigned int extent_order,
+                               unsigned int mem_flags,
+                               xen_pfn_t *extent_start);
+/* The same, all of them or -1 (ENOMEM for fewer). */
 int xc_domain_populate_physmap_exact(xc_interface *xch, uint32_t domid,
                                      unsigned long nr_extents,
                                      unsigned int extent_order,
