@@ -7,7 +7,7 @@ include Config.mk
 export XEN_ROOT CACHE_DIR BUILD_DIR
 
 .PHONY: all xen deps assets dom0-tests host-tools dom0-tools initramfs run check \
-	unit-tests flight clean distclean
+	unit-tests flight clean distclean guest-assets
 
 all: xen
 
@@ -31,7 +31,7 @@ dom0-tests: deps
 # and $(BUILD_DIR)/dom0 (bin/, sbin/, lib/).
 TOOLS_DIRS := tools/libs/call tools/libs/evtchn tools/libs/gnttab \
 	tools/libs/foreignmemory tools/libs/ctrl tools/libs/store \
-	tools/xenstored tools/xenstore
+	tools/libs/util tools/xenstored tools/xenstore tools/console
 
 host-tools:
 	@set -e; for d in $(TOOLS_DIRS); do $(MAKE) -C $$d; done
@@ -46,8 +46,29 @@ initramfs: assets dom0-tests dom0-tools
 	    --add $(BUILD_DIR)/tools/dom0-abi:/usr/lib/xen/tests/dom0-abi \
 	    --add $(BUILD_DIR)/dom0/bin/xs-bench:/usr/lib/xen/tests/xs-bench \
 	    --add $(BUILD_DIR)/dom0/sbin/xenstored:/bin/xenstored \
+	    --add $(BUILD_DIR)/dom0/sbin/xenconsoled:/bin/xenconsoled \
+	    --add $(BUILD_DIR)/dom0/bin/xenconsole:/usr/lib/xen/bin/xenconsole \
 	    $(foreach f,$(wildcard $(BUILD_DIR)/dom0/bin/xenstore*), \
 	        --add $(f):/bin/$(notdir $(f)))
+
+# What the guests' flight steps add to dom0's initramfs: Debian's kernel
+# (raw, and gzip-compressed), a guest initramfs (the same /init, which
+# says GUEST-USERSPACE-READY in a domU, and dom0-abi for --isolation) and
+# the configs of tools/flight/guests/ as /etc/xen/.  Appended uncompressed
+# to dom0.cpio.gz as dom0-guests.cpio: the kernel unpacks both.
+GUEST_OUT := $(BUILD_DIR)/initramfs
+guest-assets: initramfs
+	@scripts/mkinitramfs --output $(GUEST_OUT)/guest.cpio.gz \
+	    --add $(BUILD_DIR)/tools/dom0-abi:/usr/lib/xen/tests/dom0-abi
+	@[ $(GUEST_OUT)/vmlinuz.gz -nt $(CACHE_DIR)/debian/arm64/Image ] || \
+	    gzip -6 -n -c $(CACHE_DIR)/debian/arm64/Image >$(GUEST_OUT)/vmlinuz.gz
+	@scripts/mkinitramfs --only-added --output $(GUEST_OUT)/guest-assets.cpio \
+	    --add $(CACHE_DIR)/debian/arm64/Image:/var/lib/xen/guest/Image \
+	    --add $(GUEST_OUT)/vmlinuz.gz:/var/lib/xen/guest/vmlinuz.gz \
+	    --add $(GUEST_OUT)/guest.cpio.gz:/var/lib/xen/guest/initrd.gz \
+	    --add tools/flight/guests:/etc/xen
+	@cat $(GUEST_OUT)/dom0.cpio.gz $(GUEST_OUT)/guest-assets.cpio \
+	    >$(GUEST_OUT)/dom0-guests.cpio
 
 run: xen initramfs
 	@scripts/qemu-run --interactive --smp 2 --mem 2G \
@@ -55,14 +76,16 @@ run: xen initramfs
 	    --kernel $(CACHE_DIR)/debian/arm64/vmlinuz --kernel-args "console=hvc0" \
 	    --initrd $(BUILD_DIR)/initramfs/dom0.cpio.gz
 
-# Host tests: hypervisor code, xenstored, libxenstore and the commands.
-UNIT_TEST_DIRS := tools/tests/xen tools/tests/xenstored tools/tests/xenstore
+# Host tests: hypervisor code, xenstored, libxenstore and the commands,
+# xenconsoled and xenconsole, xl's config parser and list output.
+UNIT_TEST_DIRS := tools/tests/xen tools/tests/xenstored tools/tests/xenstore \
+	tools/tests/console tools/tests/xl
 
 unit-tests: deps
 	@set -e; for d in $(UNIT_TEST_DIRS); do $(MAKE) -s -C $$d run; done
 
 # STEPS="..." picks flight steps; the default is every step.
-flight: xen initramfs
+flight: xen initramfs guest-assets
 	@tools/flight/flight $(STEPS)
 
 check: deps
@@ -72,6 +95,7 @@ clean:
 	$(MAKE) -C xen clean
 	$(MAKE) -C tools/tests/xen clean
 	$(MAKE) -C tools/tests/dom0-abi clean
+	$(MAKE) -C tools/tests/xl clean
 	rm -rf $(BUILD_DIR)
 
 distclean: clean

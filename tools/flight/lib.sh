@@ -377,6 +377,29 @@ dom0_boot_args() { # <kernel args> <xen args>
 	fi
 }
 
+# The guests' steps: dom0 boots with the guests' kernel, initramfs and
+# configs appended to its initramfs (make guest-assets), runs
+# flight=<name> (tools/flight/dom0/<name>.sh), and its CHECK lines are
+# the verdict.  BENCH lines go to the step's timing file.
+GUEST_STEP_INITRD=${GUEST_STEP_INITRD:-${BUILD_DIR:-$FLIGHT_ROOT/build}/initramfs/dom0-guests.cpio}
+
+guest_step() { # <flight name> <min ok checks>
+	require_file "$XEN_IMAGE" "xen/xen not built"
+	need_file "${BUILD_DIR:-$FLIGHT_ROOT/build}/dom0/sbin/xl" "xl not built for dom0"
+	DOM0_INITRD=$GUEST_STEP_INITRD
+	need_file "$DOM0_INITRD" "no $DOM0_INITRD (make guest-assets)"
+	need_dom0_assets
+	dom0_boot_args "flight=$1" "dom0_mem=512M dom0_max_vcpus=2"
+	boot console "${DOM0_BOOT[@]}" --smp 2 --mem 2G --no-reboot --timeout 900
+	expect 'DOM0-USERSPACE-READY' 300
+	expect 'FLIGHT-DONE rc=[0-9]+' 600 "FLIGHT-DONE line"
+	echo "$(elapsed "$BOOT_STARTED") s to FLIGHT-DONE" >"$STEP_DIR/timing"
+	grep -a '^BENCH ' "$BOOT_LOG" | tr -d '\r' >>"$STEP_DIR/timing" || true
+	assert_dom0_checks "$2"
+	wait_exit 10 || true
+	stop_boot
+}
+
 run_step() { # <step> <log dir>
 	FLIGHT_STEP=$1
 	STEP_DIR=$2
