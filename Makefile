@@ -7,7 +7,7 @@ include Config.mk
 export XEN_ROOT CACHE_DIR BUILD_DIR
 
 .PHONY: all xen deps assets dom0-tests host-tools dom0-tools initramfs run check \
-	unit-tests flight clean distclean guest-assets
+	unit-tests flight clean distclean guest-assets sysroot
 
 all: xen
 
@@ -31,12 +31,17 @@ dom0-tests: deps
 # and $(BUILD_DIR)/dom0 (bin/, sbin/, lib/).
 TOOLS_DIRS := tools/libs/call tools/libs/evtchn tools/libs/gnttab \
 	tools/libs/foreignmemory tools/libs/ctrl tools/libs/store \
-	tools/libs/util tools/xenstored tools/xenstore tools/console
+	tools/libs/util tools/libs/guest tools/xenstored tools/xenstore \
+	tools/console tools/xl
 
 host-tools:
 	@set -e; for d in $(TOOLS_DIRS); do $(MAKE) -C $$d; done
 
-dom0-tools: deps
+# libfdt and zlib for arm64, which dom0's xl links (the domain builder).
+sysroot: deps
+	@scripts/fetch-sysroot
+
+dom0-tools: deps sysroot
 	@set -e; for d in $(TOOLS_DIRS); do $(MAKE) -C $$d TOOLS_TARGET=dom0; done
 
 # Recipes expand when they run, so the wildcard sees what dom0-tools built.
@@ -48,6 +53,7 @@ initramfs: assets dom0-tests dom0-tools
 	    --add $(BUILD_DIR)/dom0/sbin/xenstored:/bin/xenstored \
 	    --add $(BUILD_DIR)/dom0/sbin/xenconsoled:/bin/xenconsoled \
 	    --add $(BUILD_DIR)/dom0/bin/xenconsole:/usr/lib/xen/bin/xenconsole \
+	    --add $(BUILD_DIR)/dom0/sbin/xl:/bin/xl \
 	    $(foreach f,$(wildcard $(BUILD_DIR)/dom0/bin/xenstore*), \
 	        --add $(f):/bin/$(notdir $(f)))
 
@@ -67,8 +73,11 @@ guest-assets: initramfs
 	    --add $(GUEST_OUT)/vmlinuz.gz:/var/lib/xen/guest/vmlinuz.gz \
 	    --add $(GUEST_OUT)/guest.cpio.gz:/var/lib/xen/guest/initrd.gz \
 	    --add tools/flight/guests:/etc/xen
-	@cat $(GUEST_OUT)/dom0.cpio.gz $(GUEST_OUT)/guest-assets.cpio \
-	    >$(GUEST_OUT)/dom0-guests.cpio
+	@# An uncompressed archive must start 4-byte aligned; zeros between
+	@# archives are skipped.
+	@{ cat $(GUEST_OUT)/dom0.cpio.gz; \
+	   head -c $$(( (4 - $$(stat -c %s $(GUEST_OUT)/dom0.cpio.gz) % 4) % 4 )) /dev/zero; \
+	   cat $(GUEST_OUT)/guest-assets.cpio; } >$(GUEST_OUT)/dom0-guests.cpio
 
 run: xen initramfs
 	@scripts/qemu-run --interactive --smp 2 --mem 2G \

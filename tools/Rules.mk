@@ -31,6 +31,16 @@ TOOLS_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 ifeq ($(TOOLS_TARGET),host)
 TOOLS_CFLAGS += -DXEN_HOST_TEST
 endif
+# libfdt and zlib, for the domain builder (libxenguest) and what links it:
+# the host's, or for dom0 the arm64 ones scripts/fetch-sysroot caches.
+ifeq ($(TOOLS_TARGET),dom0)
+TOOLS_SYSROOT := $(CACHE_DIR)/debian/arm64/sysroot
+TOOLS_CFLAGS  += -idirafter $(TOOLS_SYSROOT)/usr/include
+TOOLS_GUEST_LDLIBS := -L$(TOOLS_SYSROOT)/usr/lib/aarch64-linux-gnu -lfdt -lz
+else
+TOOLS_GUEST_LDLIBS := -lfdt -lz
+endif
+
 TOOLS_BIN  := $(TOOLS_OUT)/bin
 TOOLS_SBIN := $(TOOLS_OUT)/sbin
 TOOLS_LIB  := $(TOOLS_OUT)/lib

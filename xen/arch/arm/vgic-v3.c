@@ -363,7 +363,11 @@ static int vgic_check_layout(paddr_t dbase, unsigned int nr,
 {
     unsigned int i, j;
 
-    if ( !nr || nr > VGIC_MAX_RDIST_REGIONS || (dbase & (VGIC_FRAME_SIZE - 1)) )
+    /*
+     * Only page alignment for the distributor: Xen's guest memory map puts
+     * it at 0x03001000, and guests expect it there.
+     */
+    if ( !nr || nr > VGIC_MAX_RDIST_REGIONS || (dbase & (PAGE_SIZE - 1)) )
         return -EINVAL;
     for ( i = 0; i < nr; i++ ) {
         if ( (rbase[i] | rsize[i]) & (VGIC_FRAME_SIZE - 1) ||
