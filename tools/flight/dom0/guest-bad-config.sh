@@ -35,8 +35,8 @@ bad_config() { # <check> <file> <regex the message must match>
 	fi
 	if [ "$(xl list | wc -l)" -ne 2 ]; then
 		check_fail "$1-nothing-left" "xl list: $(xl list | tr '\n' '|')"
-	elif xenstore-ls -f /local/domain | grep -qv '^/local/domain/0/'; then
-		check_fail "$1-nothing-left" "xenstore: $(xenstore-ls -f /local/domain | grep -v '^/local/domain/0/' | tr '\n' '|')"
+	elif xenstore-ls -f /local/domain | grep -qv '^/local/domain/0[ /]'; then
+		check_fail "$1-nothing-left" "xenstore: $(xenstore-ls -f /local/domain | grep -v '^/local/domain/0[ /]' | tr '\n' '|')"
 	fi
 }
 
@@ -51,6 +51,9 @@ bad_config syntax-error /etc/xen/syntax.cfg 'syntax\.cfg:4: '
 write_cfg /etc/xen/unterminated.cfg 'extra = "console=hvc0'
 bad_config unterminated-string /etc/xen/unterminated.cfg 'unterminated\.cfg:4: '
 bad_config no-such-file /etc/xen/absent.cfg 'absent\.cfg'
+# Found only once the domain exists: the builder's error, and no domain.
+write_cfg /etc/xen/not-an-image.cfg 'kernel = "/etc/xen/guest1.cfg"'
+bad_config not-an-image /etc/xen/not-an-image.cfg 'building domain bad: not an arm64 '
 
 _free1=$(free_mib)
 if [ -n "$_free0" ] && [ "$_free1" = "$_free0" ]; then

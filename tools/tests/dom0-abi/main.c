@@ -4,10 +4,12 @@
  * took from the hypervisor (dom0's pages, ports, grant mappings, heap) is
  * back.
  *
- * Usage: dom0-abi [--events fifo|2l] [--balloon-mib N] | --isolation
+ * Usage: dom0-abi [--events fifo|2l] [--balloon-mib N] | --isolation |
+ *                 --free-pages
  *   --events       the event ABI Linux was told to use (default fifo)
  *   --balloon-mib  how far to balloon down and up (default 64; 0: not at all)
  *   --isolation    run in a domU instead: what it must be refused
+ *   --free-pages   print the hypervisor's free pages (physinfo) and exit
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -20,6 +22,7 @@
 #include <unistd.h>
 
 #include <xen-sys/Linux/privcmd.h>
+#include <xen/sysctl.h>
 
 #include "dom0-abi.h"
 
@@ -97,6 +100,23 @@ uint64_t now_ms(void)
     return ts.tv_sec * 1000ULL + ts.tv_nsec / 1000000;
 }
 
+/* For the guests' flight steps: exact, where xl info rounds to MiB. */
+static int print_free_pages(void)
+{
+    struct xen_sysctl op = {
+        .cmd = XEN_SYSCTL_physinfo,
+        .interface_version = XEN_SYSCTL_INTERFACE_VERSION,
+    };
+    long rc = hypercall(__HYPERVISOR_sysctl, HC_PTR(&op), 0, 0);
+
+    if ( rc ) {
+        fprintf(stderr, "dom0-abi: physinfo: %s\n", strerror(-rc));
+        return 1;
+    }
+    printf("%llu\n", (unsigned long long)op.u.physinfo.free_pages);
+    return 0;
+}
+
 static void check_nothing_lost(const struct hv_counters *before)
 {
     struct hv_counters after;
@@ -121,7 +141,7 @@ int main(int argc, char **argv)
 {
     struct hv_counters before;
     long balloon_mib = 64;
-    bool isolation = false;
+    bool isolation = false, free_pages = false;
     int i;
 
     for ( i = 1; i < argc; i++ ) {
@@ -132,15 +152,23 @@ int main(int argc, char **argv)
             events_fifo = !strcmp(argv[++i], "fifo");
         } else if ( !strcmp(argv[i], "--isolation") ) {
             isolation = true;
+        } else if ( !strcmp(argv[i], "--free-pages") ) {
+            free_pages = true;
         } else {
             fprintf(stderr, "usage: %s [--events fifo|2l] [--balloon-mib N] "
-                    "| --isolation\n", argv[0]);
+                    "| --isolation | --free-pages\n", argv[0]);
             return 2;
         }
     }
     setvbuf(stdout, NULL, _IOLBF, 0);
 
     privcmd_fd = open("/dev/xen/privcmd", O_RDWR | O_CLOEXEC);
+    if ( free_pages ) {
+        if ( privcmd_fd >= 0 )
+            return print_free_pages();
+        perror("dom0-abi: /dev/xen/privcmd");
+        return 1;
+    }
     if ( !check_errno("privcmd-open", privcmd_fd >= 0, "/dev/xen/privcmd") )
         return 1;
     /*
