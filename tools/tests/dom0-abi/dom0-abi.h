@@ -58,6 +58,9 @@ void test_memory(void);
 void test_balloon(long mib);
 void test_vcpu_hotplug(void);
 void test_bad_hypercalls(void);
+/* A built domain's setup calls (domctl.c's lifecycle runs them). */
+void test_builder_ops(domid_t id);
+void test_foreign_map(domid_t id, void (*destroy_domain)(domid_t));
 /* In an unprivileged guest, instead of all the others (--isolation). */
 void test_isolation(void);
 void test_domctl(void);

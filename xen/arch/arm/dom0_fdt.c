@@ -205,13 +205,29 @@ static int copy_node(const void *host, int node, int depth, void *fdt,
     return rc ?: fdt_end_node(fdt);
 }
 
+/* The grant-table window, then the extended regions (2 + 2 cells each). */
+static int write_hypervisor_reg(void *fdt, const struct dom0_layout *l)
+{
+    uint8_t reg[(1 + NR_EXT_REGIONS) * 16];
+    unsigned int i, n = 0;
+
+    if ( fdt_write_cells(reg, 2, l->gnttab_base) ||
+         fdt_write_cells(reg + 8, 2, l->gnttab_size) )
+        return -EINVAL;
+    for ( n = 1, i = 0; i < l->nr_ext; i++, n++ )
+        if ( fdt_write_cells(reg + n * 16, 2, l->ext[i].start) ||
+             fdt_write_cells(reg + n * 16 + 8, 2, l->ext[i].size) )
+            return -EINVAL;
+    return fdt_property(fdt, "reg", reg, n * 16);
+}
+
 static int write_hypervisor_node(void *fdt, const struct dom0_layout *l)
 {
     static const char compat[] = "xen,xen-4.17\0xen,xen";
     int rc = fdt_begin_node(fdt, "hypervisor");
 
     rc = rc ?: fdt_property(fdt, "compatible", compat, sizeof(compat));
-    rc = rc ?: fdt_property_reg(fdt, 2, 2, l->gnttab_base, l->gnttab_size);
+    rc = rc ?: write_hypervisor_reg(fdt, l);
     rc = rc ?: fdt_property_cells(fdt, "interrupts", 3, 1, l->evtchn_ppi - 16,
                                   GIC_FLAGS_PPI_LEVEL_LOW);
     rc = rc ?: fdt_property_u32(fdt, "interrupt-parent", gic.phandle);

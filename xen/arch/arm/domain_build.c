@@ -141,6 +141,63 @@ void add_bank(struct dom0_layout *l, paddr_t start, paddr_t len)
     }
 }
 
+#define EXT_ALIGN       (2UL << 20)
+#define EXT_MIN_SIZE    (64UL << 20)    /* what Xen offers at the least */
+
+static void add_extended_region(struct dom0_layout *l, paddr_t start,
+                                paddr_t end)
+{
+    start = ROUNDUP(start, EXT_ALIGN);
+    end &= ~(EXT_ALIGN - 1);
+    if ( end <= start || end - start < EXT_MIN_SIZE ||
+         l->nr_ext == NR_EXT_REGIONS )
+        return;
+    l->ext[l->nr_ext].start = start;
+    l->ext[l->nr_ext].size = end - start;
+    l->nr_ext++;
+}
+
+/*
+ * Without them Linux finds room for foreign mappings by hot-plugging
+ * "memory" wherever the host's memory map has none (at 0, on QEMU's
+ * virt), which it warns about.  Host RAM that is not dom0's is free in
+ * dom0's stage-2, as Xen offers it.
+ */
+void find_extended_regions(struct dom0_layout *l, const struct membank *host,
+                           unsigned int nr_host)
+{
+    struct membank used[NR_MEM_BANKS + 1];
+    unsigned int i, j, n = 0;
+
+    for ( i = 0; i < l->nr_banks; i++ )
+        used[n++] = l->banks[i];
+    used[n].start = l->gnttab_base;
+    used[n++].size = l->gnttab_size;
+    /* By start: the banks are, the grant window goes in its place. */
+    for ( i = n - 1; i > 0 && used[i].start < used[i - 1].start; i-- ) {
+        struct membank t = used[i];
+
+        used[i] = used[i - 1];
+        used[i - 1] = t;
+    }
+    l->nr_ext = 0;
+    for ( i = 0; i < nr_host; i++ ) {
+        paddr_t cur = host[i].start, end = host[i].start + host[i].size;
+
+        for ( j = 0; j < n && cur < end; j++ ) {
+            paddr_t us = used[j].start, ue = used[j].start + used[j].size;
+
+            if ( ue <= cur || us >= end )
+                continue;
+            if ( us > cur )
+                add_extended_region(l, cur, us);
+            cur = ue;
+        }
+        if ( cur < end )
+            add_extended_region(l, cur, end);
+    }
+}
+
 static void copy_to_dom0(paddr_t dst, paddr_t src, size_t len)
 {
     memcpy(maddr_to_virt(dst), maddr_to_virt(src), len);
@@ -217,6 +274,7 @@ void construct_dom0(void)
     if ( rc )
         dom0_build_error("Cannot pass the host devices through to dom0");
     reserve_gnttab_window(&l);
+    find_extended_regions(&l, bootinfo.mem, bootinfo.nr_banks);
     l.evtchn_ppi = d->arch.evtchn_ppi;
     l.cmdline = kernel->cmdline ? kernel->cmdline : bootinfo.dom0_cmdline;
 
