@@ -79,16 +79,19 @@ guest-assets: initramfs
 	   head -c $$(( (4 - $$(stat -c %s $(GUEST_OUT)/dom0.cpio.gz) % 4) % 4 )) /dev/zero; \
 	   cat $(GUEST_OUT)/guest-assets.cpio; } >$(GUEST_OUT)/dom0-guests.cpio
 
-run: xen initramfs
+# dom0 comes up with xenstored and xenconsoled running and the guests'
+# assets in place: `xl create -c /etc/xen/guest1.cfg` starts a guest.
+run: xen initramfs guest-assets
 	@scripts/qemu-run --interactive --smp 2 --mem 2G \
 	    --xen xen/xen --xen-args "dom0_mem=1024M dom0_max_vcpus=2 loglvl=all" \
 	    --kernel $(CACHE_DIR)/debian/arm64/vmlinuz --kernel-args "console=hvc0" \
-	    --initrd $(BUILD_DIR)/initramfs/dom0.cpio.gz
+	    --initrd $(BUILD_DIR)/initramfs/dom0-guests.cpio
 
 # Host tests: hypervisor code, xenstored, libxenstore and the commands,
-# xenconsoled and xenconsole, xl's config parser and list output.
+# xenconsoled and xenconsole, xl's config parser and list output, the
+# domain builder's kernel reader, memory layout and device tree.
 UNIT_TEST_DIRS := tools/tests/xen tools/tests/xenstored tools/tests/xenstore \
-	tools/tests/console tools/tests/xl
+	tools/tests/console tools/tests/xl tools/tests/guest
 
 unit-tests: deps
 	@set -e; for d in $(UNIT_TEST_DIRS); do $(MAKE) -s -C $$d run; done

@@ -30,6 +30,7 @@ static void dump_domains(unsigned char key)
                evtchn_ports_in_use(d), gnttab_mappings_in_use(d),
                d->is_shutting_down ? ", shutting down" : "",
                atomic_read(&d->pause_count) ? ", paused" : "");
+        arch_dump_domain(d);
         for ( i = 0; i < d->max_vcpus; i++ ) {
             struct vcpu *v = d->vcpu[i];
 

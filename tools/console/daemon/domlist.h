@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Which guests exist.  Without libxenctrl, a guest exists while its
- * xenstore home, /local/domain/<domid>, does; a check with the hypervisor
- * (getdomaininfo, as Xen's xenconsoled asks) can replace this file
- * without the rest of the daemon changing.  dom0 is never listed: its
- * console is the hypervisor's.
+ * Which guests exist: those whose xenstore home, /local/domain/<domid>,
+ * is there and which the hypervisor (getdomaininfo, as Xen's xenconsoled
+ * asks) does not call dying or gone; without a hypervisor to ask (the
+ * host tests), xenstore alone.  dom0 is never listed: its console is the
+ * hypervisor's.
  */
 #ifndef CONSOLED_DOMLIST_H
 #define CONSOLED_DOMLIST_H

@@ -3,9 +3,34 @@
 #include <stdlib.h>
 
 #include <xen/xen.h>
+#include <xenctrl.h>
 
 #include "domlist.h"
 #include "store.h"
+
+/*
+ * xenstored drops the nodes a released domain owns (its console's among
+ * them) before the toolstack removes its home, so a dead guest's home
+ * can outlive it: where the hypervisor answers, it has the last word.
+ */
+static xc_interface *xch;
+static bool xc_tried;
+
+/* True unless the hypervisor says domid is dying or gone. */
+static bool alive(unsigned int domid)
+{
+    xc_domaininfo_t info;
+
+    if ( !xc_tried ) {
+        xc_tried = true;
+        xch = xc_interface_open(NULL, NULL, 0);
+    }
+    if ( !xch )
+        return true;
+    if ( xc_domain_getinfo_single(xch, domid, &info) )
+        return errno != ESRCH;
+    return !(info.flags & XEN_DOMINF_dying);
+}
 
 /* A guest's domid from a directory entry: 0 if it is none. */
 static unsigned int parse_domid(const char *s)
@@ -45,7 +70,7 @@ int domlist_get(unsigned int **ids, unsigned int *nr)
         return ENOMEM;
     }
     for ( i = 0; i < n; i++ )
-        if ( (id = parse_domid(names[i])) )
+        if ( (id = parse_domid(names[i])) && alive(id) )
             (*ids)[count++] = id;
     free(names);
     qsort(*ids, count, sizeof(**ids), by_value);
@@ -59,5 +84,5 @@ bool domlist_exists(unsigned int domid)
 
     /* Only a clear "no" tears a console down; other errors are passing. */
     free(val);
-    return val || errno != ENOENT;
+    return (val || errno != ENOENT) && alive(domid);
 }

@@ -2,9 +2,10 @@
 # flight=guest-destroy: dom0-side part of tools/flight/steps/guest-destroy.sh.
 # A running guest (guest2: gzip-compressed kernel, one vCPU) is destroyed;
 # the hypervisor's free pages, the domain list and xenstore are exactly
-# what they were.  A paused guest made and destroyed first lets dom0's
-# own tables grow to what building a guest needs (foreign mappings in
-# its stage-2, its ports), which they keep, as on Xen.
+# what they were.  The free pages counted include the stage-2 table pages
+# dom0 holds (dom0-abi --free-pages): those grow with the foreign
+# mappings dom0 makes and stay, as on Xen.  A paused guest made and
+# destroyed first lets dom0's other tables (its ports) grow likewise.
 # shellcheck source=SCRIPTDIR/../initramfs/flight-lib.sh
 . /lib/flight/lib.sh
 

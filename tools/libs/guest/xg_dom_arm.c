@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include <libfdt.h>
 #include <xen/arch-arm.h>
@@ -29,6 +30,7 @@
 /* Xen's order for the magic pages at GUEST_MAGIC_BASE. */
 #define MAGIC_CONSOLE   0
 #define MAGIC_XENSTORE  1
+#define RNG_SEED_SIZE   128     /* what libxl gives */
 
 struct build {
     xc_interface *xch;
@@ -68,18 +70,32 @@ static int read_inputs(struct build *b)
     return 0;
 }
 
+/*
+ * The device tree, as libxl writes it: with entropy for the guest's RNG,
+ * and extended regions sized by the guest's physical address width.
+ */
 static int write_dt(struct build *b)
 {
+    uint8_t seed[RNG_SEED_SIZE];
+    struct xg_arm_hw hw;
+    xc_domaininfo_t info;
     struct xg_arm_dt_params p = {
         .nr_vcpus = b->s->nr_vcpus, .layout = &b->layout,
         .initrd_size = b->initrd_size, .bootargs = b->s->cmdline,
+        .hw = &hw, .rng_seed = seed, .rng_seed_size = sizeof(seed),
     };
     int v = xc_version(b->xch, XENVER_version, NULL);
 
     if ( v < 0 )
         return fail_errno(b, "asking the hypervisor's version");
+    if ( xc_domain_getinfo_single(b->xch, b->s->domid, &info) )
+        return fail_errno(b, "asking the hypervisor about the domain");
+    if ( getrandom(seed, sizeof(seed), 0) != (ssize_t)sizeof(seed) )
+        return fail_errno(b, "reading entropy for the guest's RNG seed");
     p.xen_major = v >> 16;
     p.xen_minor = v & 0xffff;
+    xg_arm_hw_default(&hw);
+    hw.gpaddr_bits = info.gpaddr_bits;
     return xg_arm_dt_write(b->dtb, sizeof(b->dtb), &p, b->err, b->errlen);
 }
 

@@ -63,7 +63,8 @@ bool hv_counters_read(struct hv_counters *c)
     size_t len;
     const char *p;
     long total;
-    bool have_domain = false, have_memory = false;
+    bool have_domain = false, have_memory = false, have_tables = false;
+    bool in_dom0 = false;
 
     memset(c, 0, sizeof(*c));
     if ( !read_log_from(&index, &len) || !debug_keys("qm") ||
@@ -74,11 +75,19 @@ bool hv_counters_read(struct hv_counters *c)
 
         if ( sscanf(p, "(XEN) Domain 0: %ld pages (max %ld), %ld ports, "
                     "%ld grant mappings", &c->pages, &max, &c->ports,
-                    &c->grant_maps) == 4 )
+                    &c->grant_maps) == 4 ) {
             have_domain = true;
+            in_dom0 = true;
+        } else if ( sscanf(p, "(XEN) Domain %ld:", &max) == 1 ) {
+            in_dom0 = false;
+        } else if ( in_dom0 &&
+                    sscanf(p, "(XEN)   stage-2: %ld table pages",
+                           &c->p2m_tables) == 1 ) {
+            have_tables = true;
+        }
         else if ( sscanf(p, "(XEN) 'm' pressed -> memory: heap %ld of %ld",
                          &c->heap_free, &total) == 2 )
             have_memory = true;
     }
-    return have_domain && have_memory;
+    return have_domain && have_memory && have_tables;
 }

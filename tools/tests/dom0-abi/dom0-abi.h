@@ -37,6 +37,7 @@ uint64_t now_ms(void);
 /* The hypervisor's counters for dom0 (debug keys 'q' and 'm', read back). */
 struct hv_counters {
     long pages, ports, grant_maps;
+    long p2m_tables;            /* dom0's stage-2 table pages */
     long heap_free;
 };
 bool hv_counters_read(struct hv_counters *c);

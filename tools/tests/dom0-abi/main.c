@@ -9,7 +9,8 @@
  *   --events       the event ABI Linux was told to use (default fifo)
  *   --balloon-mib  how far to balloon down and up (default 64; 0: not at all)
  *   --isolation    run in a domU instead: what it must be refused
- *   --free-pages   print the hypervisor's free pages (physinfo) and exit
+ *   --free-pages   print the hypervisor's free pages, plus the stage-2
+ *                  table pages dom0 holds, and exit
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -22,7 +23,6 @@
 #include <unistd.h>
 
 #include <xen-sys/Linux/privcmd.h>
-#include <xen/sysctl.h>
 
 #include "dom0-abi.h"
 
@@ -100,20 +100,22 @@ uint64_t now_ms(void)
     return ts.tv_sec * 1000ULL + ts.tv_nsec / 1000000;
 }
 
-/* For the guests' flight steps: exact, where xl info rounds to MiB. */
+/*
+ * For the guests' flight steps: the hypervisor's free pages, exactly
+ * (xl info rounds to MiB), plus the stage-2 table pages dom0 holds.
+ * Those grow where dom0 lends its ballooned-out frames to foreign
+ * mappings, which depends on the frames Linux picks, and stay, as on
+ * Xen: counting them makes a guest's pages coming back a stable fact.
+ */
 static int print_free_pages(void)
 {
-    struct xen_sysctl op = {
-        .cmd = XEN_SYSCTL_physinfo,
-        .interface_version = XEN_SYSCTL_INTERFACE_VERSION,
-    };
-    long rc = hypercall(__HYPERVISOR_sysctl, HC_PTR(&op), 0, 0);
+    struct hv_counters c;
 
-    if ( rc ) {
-        fprintf(stderr, "dom0-abi: physinfo: %s\n", strerror(-rc));
+    if ( !hv_counters_read(&c) ) {
+        fprintf(stderr, "dom0-abi: cannot read the hypervisor's counters\n");
         return 1;
     }
-    printf("%llu\n", (unsigned long long)op.u.physinfo.free_pages);
+    printf("%ld\n", c.heap_free + c.p2m_tables);
     return 0;
 }
 
@@ -163,13 +165,12 @@ int main(int argc, char **argv)
     setvbuf(stdout, NULL, _IOLBF, 0);
 
     privcmd_fd = open("/dev/xen/privcmd", O_RDWR | O_CLOEXEC);
-    if ( free_pages ) {
-        if ( privcmd_fd >= 0 )
-            return print_free_pages();
+    if ( free_pages && privcmd_fd < 0 ) {
         perror("dom0-abi: /dev/xen/privcmd");
         return 1;
     }
-    if ( !check_errno("privcmd-open", privcmd_fd >= 0, "/dev/xen/privcmd") )
+    if ( !free_pages &&
+         !check_errno("privcmd-open", privcmd_fd >= 0, "/dev/xen/privcmd") )
         return 1;
     /*
      * The hypervisor reads hypercall arguments through dom0's page tables:
@@ -177,6 +178,8 @@ int main(int argc, char **argv)
      */
     if ( mlockall(MCL_CURRENT | MCL_FUTURE) )
         fprintf(stderr, "dom0-abi: mlockall: %s\n", strerror(errno));
+    if ( free_pages )
+        return print_free_pages();
 
     if ( isolation ) {
         test_isolation();

@@ -251,6 +251,11 @@ uint64_t arch_vcpu_pc(const struct vcpu *v)
     return v == current ? guest_cpu_user_regs()->pc : v->arch.regs.pc;
 }
 
+void arch_dump_domain(struct domain *d)
+{
+    printk("  stage-2: %lu table pages\n", d->arch.p2m.nr_tables);
+}
+
 void arch_dump_vcpu(struct vcpu *v)
 {
     const struct vtimer *t = &v->arch.vtimer;

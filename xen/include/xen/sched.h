@@ -192,6 +192,7 @@ bool arch_vcpu_has_pending_irq(const struct vcpu *v);
 /* The guest PC of v, and a line of arch state, for debug dumps. */
 uint64_t arch_vcpu_pc(const struct vcpu *v);
 void arch_dump_vcpu(struct vcpu *v);
+void arch_dump_domain(struct domain *d);
 struct xen_domctl_getdomaininfo;
 /* A vCPU's registers for the toolstack (domctl); d is paused. 0 or -errno. */
 struct vcpu_guest_context;
