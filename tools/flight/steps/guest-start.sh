@@ -3,4 +3,4 @@
 # kernel, a busybox initramfs) on our hypervisor; its console, read
 # through xenconsoled's log, shows GUEST-USERSPACE-READY; `xl list` shows
 # it running; `xl destroy` ends it (tools/flight/dom0/guest-start.sh).
-guest_step guest-start 7
+guest_step guest-start 9
