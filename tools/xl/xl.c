@@ -46,6 +46,10 @@ const struct cmd_spec cmd_table[] = {
     { "info", main_info, true,
       "Get information about Xen host",
       "", NULL },
+    { "dmesg", main_dmesg, true,
+      "Read and/or clear dmesg buffer",
+      "[-c]",
+      "  -c                        Clear dmesg buffer as well as printing it" },
     { "help", main_help, false,
       "Print this help", "[command]", NULL },
 };

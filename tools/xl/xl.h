@@ -76,6 +76,7 @@ int monitor_in_background(uint32_t domid, const struct xl_guest_config *gc);
 int main_create(int argc, char **argv);
 int main_list(int argc, char **argv);
 int main_info(int argc, char **argv);
+int main_dmesg(int argc, char **argv);
 int main_destroy(int argc, char **argv);
 int main_shutdown(int argc, char **argv);
 int main_console(int argc, char **argv);

@@ -55,6 +55,18 @@ bad_config no-such-file /etc/xen/absent.cfg 'absent\.cfg'
 write_cfg /etc/xen/not-an-image.cfg 'kernel = "/etc/xen/guest1.cfg"'
 bad_config not-an-image /etc/xen/not-an-image.cfg 'building domain bad: not an arm64 '
 
+# xl dmesg reads the hypervisor's log; -c empties it.
+if xl dmesg | grep -q 'Dom0: [0-9]* vCPUs'; then
+	check_ok xl-dmesg "the hypervisor's boot log is there"
+else
+	check_fail xl-dmesg "no 'Dom0: N vCPUs' line in xl dmesg"
+fi
+if xl dmesg -c | grep -q 'Dom0: [0-9]* vCPUs' && ! xl dmesg | grep -q 'Dom0: [0-9]* vCPUs'; then
+	check_ok xl-dmesg-clear "the log is empty after xl dmesg -c"
+else
+	check_fail xl-dmesg-clear "xl dmesg -c did not clear the log"
+fi
+
 _free1=$(free_mib)
 if [ -n "$_free0" ] && [ "$_free1" = "$_free0" ]; then
 	check_ok memory-unchanged "free memory $_free1 MiB"
